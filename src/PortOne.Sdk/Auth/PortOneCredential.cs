@@ -1,0 +1,184 @@
+using System;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using PortOne.Sdk.Http;
+
+namespace PortOne.Sdk.Auth;
+
+/// <summary>
+/// Supplies the <c>Authorization</c> header for API calls. One instance per configured client, shared by every
+/// request and every handler instance.
+/// </summary>
+internal abstract class PortOneCredential
+{
+    /// <summary>Whether a 401 can be cured by getting a new token (false for a fixed API secret).</summary>
+    public abstract bool CanRenew { get; }
+
+    /// <summary>Returns the header to send now, fetching or renewing a token first when needed.</summary>
+    public abstract ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets <paramref name="rejected"/> if it is still the current token, so the next call renews.</summary>
+    public virtual void Invalidate(AuthenticationHeaderValue rejected)
+    {
+    }
+}
+
+/// <summary>V2 with an API secret: <c>Authorization: PortOne &lt;secret&gt;</c>. Nothing to renew.</summary>
+internal sealed class ApiSecretCredential : PortOneCredential
+{
+    private readonly AuthenticationHeaderValue _header;
+
+    public ApiSecretCredential(string apiSecret)
+    {
+        _header = new AuthenticationHeaderValue("PortOne", apiSecret);
+    }
+
+    public override bool CanRenew => false;
+
+    public override ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken) => new(_header);
+
+    public override string ToString() => "PortOne API secret (hidden)";
+}
+
+/// <summary>A token as the SDK keeps it: its value, when to stop using it by the local clock, and provider state.</summary>
+internal sealed class IssuedToken
+{
+    public IssuedToken(string accessToken, DateTimeOffset expiresAt, string? refreshToken = null, DateTimeOffset? refreshTokenExpiresAt = null)
+    {
+        AccessToken = accessToken;
+        ExpiresAt = expiresAt;
+        RefreshToken = refreshToken;
+        RefreshTokenExpiresAt = refreshTokenExpiresAt;
+        Header = new AuthenticationHeaderValue("Bearer", accessToken);
+    }
+
+    public string AccessToken { get; }
+
+    /// <summary>Expiry on the local clock, computed from the server's own clock (issued-at/now vs. expiry).</summary>
+    public DateTimeOffset ExpiresAt { get; }
+
+    public string? RefreshToken { get; }
+
+    public DateTimeOffset? RefreshTokenExpiresAt { get; }
+
+    public AuthenticationHeaderValue Header { get; }
+
+    public override string ToString() => $"IssuedToken {{ ExpiresAt = {ExpiresAt:O} }}";
+}
+
+/// <summary>
+/// A credential that fetches bearer tokens and caches them. However many callers find the token missing or
+/// about to expire at the same moment, exactly one fetch runs and all of them await it (single flight). The
+/// fetch itself is not tied to any one caller's cancellation: a caller that gives up stops waiting, the others
+/// still get the token.
+/// </summary>
+internal abstract class CachingTokenCredential : PortOneCredential
+{
+    private readonly object _gate = new();
+    private readonly ILogger _logger;
+    private IssuedToken? _current;
+    private Task<IssuedToken>? _pending;
+
+    protected CachingTokenCredential(TimeProvider timeProvider, TimeSpan renewBefore, ILogger logger)
+    {
+        TimeProvider = timeProvider;
+        RenewBefore = renewBefore;
+        _logger = logger;
+    }
+
+    public override bool CanRenew => true;
+
+    protected TimeProvider TimeProvider { get; }
+
+    /// <summary>How long before its expiry a token is renewed.</summary>
+    protected TimeSpan RenewBefore { get; }
+
+    /// <summary>The cached token, if any (for tests and diagnostics).</summary>
+    internal IssuedToken? Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
+
+    public override async ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken)
+    {
+        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        return token.Header;
+    }
+
+    public async ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        Task<IssuedToken> pending;
+        lock (_gate)
+        {
+            if (_current is { } current && IsUsable(current))
+            {
+                return current;
+            }
+
+            if (_pending is null)
+            {
+                var previous = _current;
+                // Task.Run: the fetch never completes inside this lock, and never captures a caller's context.
+                _pending = Task.Run(() => FetchAndStoreAsync(previous));
+            }
+
+            pending = _pending;
+        }
+
+        return await pending.WaitForAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Invalidate(AuthenticationHeaderValue rejected)
+    {
+        lock (_gate)
+        {
+            if (_current is not null && string.Equals(_current.Header.Parameter, rejected.Parameter, StringComparison.Ordinal))
+            {
+                _current = null;
+            }
+        }
+    }
+
+    /// <summary>Gets a new token; <paramref name="previous"/> is the last one held (expired or rejected), if any.</summary>
+    protected abstract Task<IssuedToken> FetchAsync(IssuedToken? previous, CancellationToken cancellationToken);
+
+    private bool IsUsable(IssuedToken token) => TimeProvider.GetUtcNow() < token.ExpiresAt - RenewBefore;
+
+    private async Task<IssuedToken> FetchAndStoreAsync(IssuedToken? previous)
+    {
+        _logger.LogTokenRenewing(GetType().Name);
+        try
+        {
+            var token = await FetchAsync(previous, CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _current = token;
+                _pending = null;
+            }
+
+            return token;
+        }
+        catch (Exception exception)
+        {
+            lock (_gate)
+            {
+                _pending = null;
+            }
+
+            if (exception is PortOneException)
+            {
+                throw;
+            }
+
+            throw new PortOneException("Could not obtain a PortOne access token: " + exception.GetType().Name + ".", exception);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+
+namespace PortOne.Sdk;
+
+/// <summary>Settings shared by the V1 and V2 clients: where to call, how long to wait and how to retry.</summary>
+public abstract class PortOneClientOptions
+{
+    /// <summary>
+    /// The API's base address. Leave unset for PortOne's production host of the API version. Point it at a
+    /// test server (WireMock, the Testing package) or, for V1, at <c>https://static-api.iamport.kr</c> behind a
+    /// firewall that only allows fixed IPs.
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>
+    /// The longest a call may take, all attempts and the waits between them together. Default: 60 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest one attempt may take. Default: 30 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How failed calls that are safe to repeat are retried.</summary>
+    public PortOneRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// The clock the SDK reads to decide when a token must be renewed and how long to wait between retries.
+    /// Leave unset for the system clock; tests pass a fake one.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    internal abstract Uri DefaultBaseAddress { get; }
+
+    internal Uri EffectiveBaseAddress => BaseAddress ?? DefaultBaseAddress;
+
+    /// <summary>Lists what is missing or wrong, naming each setting; an empty list means the options can be used.</summary>
+    /// <returns>One sentence per problem.</returns>
+    public virtual IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        var typeName = GetType().Name;
+        if (BaseAddress is not null && !BaseAddress.IsAbsoluteUri)
+        {
+            errors.Add($"{typeName}.{nameof(BaseAddress)} must be an absolute URI.");
+        }
+
+        if (Timeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{typeName}.{nameof(Timeout)} must be positive.");
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{typeName}.{nameof(AttemptTimeout)} must be positive.");
+        }
+
+        if (Retry is null)
+        {
+            errors.Add($"{typeName}.{nameof(Retry)} must not be null.");
+        }
+        else
+        {
+            if (Retry.MaxRetries < 0 || Retry.MaxRetries > 10)
+            {
+                errors.Add($"{typeName}.{nameof(Retry)}.{nameof(PortOneRetryOptions.MaxRetries)} must be between 0 and 10.");
+            }
+
+            if (Retry.BaseDelay < TimeSpan.Zero)
+            {
+                errors.Add($"{typeName}.{nameof(Retry)}.{nameof(PortOneRetryOptions.BaseDelay)} must not be negative.");
+            }
+
+            if (Retry.MaxRetryAfter < TimeSpan.Zero)
+            {
+                errors.Add($"{typeName}.{nameof(Retry)}.{nameof(PortOneRetryOptions.MaxRetryAfter)} must not be negative.");
+            }
+        }
+
+        return errors;
+    }
+
+    internal void ThrowIfInvalid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid PortOne options: " + string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>Describes the options without any credential.</summary>
+    /// <returns>The base address and time-outs.</returns>
+    public override string ToString() =>
+        $"{GetType().Name} {{ BaseAddress = {EffectiveBaseAddress}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {Retry?.MaxRetries} }}";
+}
+
+/// <summary>
+/// Retry settings. Only calls that cannot have a second effect are retried: lookups, token requests and
+/// operations made safe by an id the server de-duplicates on. Charging calls are never retried after the request
+/// may have reached PortOne.
+/// </summary>
+public sealed class PortOneRetryOptions
+{
+    /// <summary>Retries after the first attempt. 0 turns retrying off. Default: 2.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The first back-off delay; later ones grow exponentially, with jitter. Default: 500 ms.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest computed back-off delay. Default: 10 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest wait a server's <c>Retry-After</c> may ask for. When it asks for more, the call is not retried
+    /// and the answer is returned to the caller. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Net;
+
+namespace PortOne.Sdk;
+
+/// <summary>
+/// Base type of every exception the SDK throws on purpose. Catch this to handle any failure of a PortOne call,
+/// or one of its subtypes to tell an API refusal apart from a transport problem.
+/// </summary>
+/// <remarks>
+/// Messages never contain credentials, access tokens or card data. The raw body is kept for diagnostics; it is
+/// the server's answer, which PortOne does not use to echo secrets back.
+/// </remarks>
+public class PortOneException : Exception
+{
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    public PortOneException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and the failure that caused it.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The underlying failure.</param>
+    public PortOneException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates an exception describing an HTTP exchange with PortOne.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="statusCode">The HTTP status of the answer, if one arrived.</param>
+    /// <param name="rawBody">The body of the answer as text, if one arrived.</param>
+    /// <param name="requestId">The request id the server attached to its answer, if any.</param>
+    /// <param name="innerException">The underlying failure, if any.</param>
+    public PortOneException(string message, HttpStatusCode? statusCode, string? rawBody, string? requestId, Exception? innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        RawBody = rawBody;
+        RequestId = requestId;
+    }
+
+    /// <summary>The HTTP status of the server's answer, or <see langword="null"/> when no answer arrived.</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The body of the server's answer as text, or <see langword="null"/> when there was none.</summary>
+    public string? RawBody { get; }
+
+    /// <summary>The request id the server attached to its answer, when it sent one. Quote it to PortOne support.</summary>
+    public string? RequestId { get; }
+}
+
+/// <summary>
+/// A call did not complete within the time allowed by <see cref="PortOneClientOptions.Timeout"/> (all attempts
+/// together) or <see cref="PortOneClientOptions.AttemptTimeout"/> (one attempt, once retries are exhausted).
+/// Cancellation through the caller's own <see cref="System.Threading.CancellationToken"/> is reported as
+/// <see cref="OperationCanceledException"/>, not as this type.
+/// </summary>
+/// <remarks>
+/// For a charging call a time-out does not mean the charge failed: look the payment up before trying again.
+/// </remarks>
+public class PortOneTimeoutException : PortOneException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What timed out.</param>
+    /// <param name="innerException">The time-out reported by the HTTP stack or the resilience pipeline.</param>
+    public PortOneTimeoutException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// The request could not be delivered or its answer could not be received: DNS failure, refused or reset
+/// connection, TLS failure. The inner exception keeps the details.
+/// </summary>
+public class PortOneNetworkException : PortOneException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What failed.</param>
+    /// <param name="innerException">The transport failure.</param>
+    public PortOneNetworkException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// PortOne answered, but not with what the API promises: a body that is not JSON, JSON of the wrong shape, or a
+/// required field missing. <see cref="PortOneException.RawBody"/> holds what arrived.
+/// </summary>
+public class PortOneInvalidResponseException : PortOneException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What was wrong with the answer.</param>
+    /// <param name="statusCode">The HTTP status of the answer.</param>
+    /// <param name="rawBody">The body as text.</param>
+    /// <param name="requestId">The server's request id, if any.</param>
+    /// <param name="innerException">The parsing failure, if any.</param>
+    public PortOneInvalidResponseException(string message, HttpStatusCode? statusCode, string? rawBody, string? requestId, Exception? innerException)
+        : base(message, statusCode, rawBody, requestId, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// The V1 (iamport) API answered with an envelope whose <c>code</c> is not 0, on any HTTP status.
+/// Branch on <see cref="Code"/> and <see cref="PortOneException.StatusCode"/>, never on message text, which the
+/// server has changed before.
+/// </summary>
+public class PortOneV1ApiException : PortOneException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="code">The envelope's <c>code</c>.</param>
+    /// <param name="apiMessage">The envelope's <c>message</c>.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="rawBody">The body as text.</param>
+    /// <param name="requestId">The server's request id, if any.</param>
+    public PortOneV1ApiException(int code, string? apiMessage, HttpStatusCode statusCode, string? rawBody, string? requestId)
+        : base(FormatMessage(code, apiMessage, statusCode), statusCode, rawBody, requestId, null)
+    {
+        Code = code;
+        ApiMessage = apiMessage;
+    }
+
+    /// <summary>The envelope's <c>code</c>: any value but 0 is a failure.</summary>
+    public int Code { get; }
+
+    /// <summary>The envelope's <c>message</c> exactly as the server wrote it (usually Korean), or null.</summary>
+    public string? ApiMessage { get; }
+
+    private static string FormatMessage(int code, string? apiMessage, HttpStatusCode statusCode) =>
+        $"PortOne V1 API refused the request (HTTP {(int)statusCode}, code {code}): {apiMessage ?? "(no message)"}";
+}

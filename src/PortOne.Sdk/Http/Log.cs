@@ -1,0 +1,47 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace PortOne.Sdk.Http;
+
+/// <summary>
+/// Every log line the SDK writes. Only allow-listed facts are logged: operation name, path template, method,
+/// status, timing, request id, exception type. Never a body, a header value, a path with merchant data, a
+/// token or a secret.
+/// </summary>
+internal static class Log
+{
+    private static readonly Action<ILogger, string, string, string, Exception?> RequestStarting =
+        LoggerMessage.Define<string, string, string>(LogLevel.Debug, new EventId(1, "PortOneRequestStarting"), "PortOne {Operation} {Method} {PathTemplate} starting");
+
+    private static readonly Action<ILogger, string, int, double, string?, Exception?> RequestFinished =
+        LoggerMessage.Define<string, int, double, string?>(LogLevel.Information, new EventId(2, "PortOneRequestFinished"), "PortOne {Operation} answered {StatusCode} in {ElapsedMs:0.0} ms (request id {RequestId})");
+
+    private static readonly Action<ILogger, string, string, double, Exception?> RequestFailed =
+        LoggerMessage.Define<string, string, double>(LogLevel.Warning, new EventId(3, "PortOneRequestFailed"), "PortOne {Operation} failed with {ExceptionType} after {ElapsedMs:0.0} ms");
+
+    private static readonly Action<ILogger, string, int, int?, string?, double, Exception?> Retrying =
+        LoggerMessage.Define<string, int, int?, string?, double>(LogLevel.Warning, new EventId(4, "PortOneRetry"), "PortOne {Operation} attempt {Attempt} failed (status {StatusCode}, exception {ExceptionType}); retrying in {DelayMs:0} ms");
+
+    private static readonly Action<ILogger, string, Exception?> TokenRenewing =
+        LoggerMessage.Define<string>(LogLevel.Debug, new EventId(5, "PortOneTokenRenewing"), "PortOne {Credential} access token is being renewed");
+
+    private static readonly Action<ILogger, string, Exception?> Unauthorized =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(6, "PortOneUnauthorized"), "PortOne {Operation} answered 401; renewing the token and sending once more");
+
+    public static void LogRequestStarting(this ILogger logger, string operation, string method, string pathTemplate) =>
+        RequestStarting(logger, operation, method, pathTemplate, null);
+
+    public static void LogRequestFinished(this ILogger logger, string operation, int statusCode, double elapsedMs, string? requestId) =>
+        RequestFinished(logger, operation, statusCode, elapsedMs, requestId, null);
+
+    // The exception object is deliberately not passed: its message may quote a URL with merchant data.
+    public static void LogRequestFailed(this ILogger logger, string operation, string exceptionType, double elapsedMs) =>
+        RequestFailed(logger, operation, exceptionType, elapsedMs, null);
+
+    public static void LogRetry(this ILogger logger, string operation, int attempt, int? statusCode, string? exceptionType, double delayMs) =>
+        Retrying(logger, operation, attempt, statusCode, exceptionType, delayMs, null);
+
+    public static void LogTokenRenewing(this ILogger logger, string credential) => TokenRenewing(logger, credential, null);
+
+    public static void LogUnauthorized(this ILogger logger, string operation) => Unauthorized(logger, operation, null);
+}

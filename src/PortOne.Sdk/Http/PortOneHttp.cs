@@ -1,0 +1,87 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using PortOne.Sdk.Auth;
+
+namespace PortOne.Sdk.Http;
+
+/// <summary>
+/// Everything one configured client shares across requests and handler instances: options, clock, credential,
+/// resilience pipeline. Built once per client (a singleton under DI), never per request.
+/// </summary>
+internal sealed class PortOneClientRuntime
+{
+    public PortOneClientRuntime(PortOneClientOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, string apiLabel, Func<PortOneClientRuntime, PortOneCredential> credential)
+    {
+        Options = options;
+        TimeProvider = timeProvider;
+        LoggerFactory = loggerFactory;
+        Logger = loggerFactory.CreateLogger("PortOne.Sdk." + apiLabel);
+        ApiLabel = apiLabel;
+        Pipeline = PortOneResilience.Create(options, timeProvider, Logger);
+        Credential = credential(this);
+    }
+
+    public PortOneClientOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public ILogger Logger { get; }
+
+    public string ApiLabel { get; }
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    public PortOneCredential Credential { get; }
+
+    /// <summary>The handlers, outermost first: diagnostics (one span per call), retry and time-outs, auth (per attempt).</summary>
+    public DelegatingHandler[] CreateHandlers() =>
+    [
+        new PortOneDiagnosticsHandler(Logger, TimeProvider),
+        new ResilienceHandler(Pipeline),
+        new PortOneAuthHandler(Credential, Logger),
+    ];
+
+    /// <summary>An <see cref="HttpClient"/> with the whole chain, for callers who do not use DI.</summary>
+    public HttpClient CreateStandaloneClient(HttpMessageHandler? primaryHandler)
+    {
+        HttpMessageHandler handler = primaryHandler ?? CreatePrimaryHandler();
+        var handlers = CreateHandlers();
+        for (var i = handlers.Length - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = handler;
+            handler = handlers[i];
+        }
+
+        var client = new HttpClient(handler, disposeHandler: primaryHandler is null);
+        Configure(client);
+        return client;
+    }
+
+    /// <summary>Base address, no HttpClient-level time-out (the pipeline owns time-outs), and the User-Agent.</summary>
+    public void Configure(HttpClient client)
+    {
+        var baseAddress = Options.EffectiveBaseAddress.ToString();
+        client.BaseAddress = new Uri(baseAddress.EndsWith("/", StringComparison.Ordinal) ? baseAddress : baseAddress + "/");
+        client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.UserAgent.Clear();
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("PortOne.Sdk", PortOneDiagnostics.Version));
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("(" + RuntimeInformation.FrameworkDescription.Trim() + "; " + ApiLabel + ")"));
+    }
+
+    private static HttpMessageHandler CreatePrimaryHandler()
+    {
+#if NET5_0_OR_GREATER
+        // Recycle connections so DNS changes on PortOne's side are picked up by long-lived clients.
+        return new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+#else
+        return new HttpClientHandler();
+#endif
+    }
+}

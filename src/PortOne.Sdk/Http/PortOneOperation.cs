@@ -1,0 +1,55 @@
+using System.Net.Http;
+
+namespace PortOne.Sdk.Http;
+
+/// <summary>
+/// What the pipeline needs to know about one API operation: a stable name for logs and traces, the path
+/// template (no merchant data), whether repeating it can have a second effect, and whether it carries the
+/// credential. One static instance per operation; attached to each request.
+/// </summary>
+internal sealed class PortOneOperation
+{
+    public PortOneOperation(string name, string pathTemplate, bool retryable, bool authenticated = true)
+    {
+        Name = name;
+        PathTemplate = pathTemplate;
+        Retryable = retryable;
+        Authenticated = authenticated;
+    }
+
+    /// <summary>E.g. <c>V2.Payments.Get</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>E.g. <c>/payments/{paymentId}</c>: safe to log, unlike the real path.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>Whether the retry pipeline may send the request again after a transient failure.</summary>
+    public bool Retryable { get; }
+
+    /// <summary>Whether the auth handler attaches the credential (false only for token requests).</summary>
+    public bool Authenticated { get; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Attaches a <see cref="PortOneOperation"/> to a request and reads it back in the handlers.</summary>
+internal static class PortOneRequestExtensions
+{
+    private const string OperationKeyName = "PortOne.Sdk.Operation";
+
+#if NET5_0_OR_GREATER
+    private static readonly HttpRequestOptionsKey<PortOneOperation> OperationKey = new(OperationKeyName);
+
+    public static void SetPortOneOperation(this HttpRequestMessage request, PortOneOperation operation) =>
+        request.Options.Set(OperationKey, operation);
+
+    public static PortOneOperation? GetPortOneOperation(this HttpRequestMessage request) =>
+        request.Options.TryGetValue(OperationKey, out var operation) ? operation : null;
+#else
+    public static void SetPortOneOperation(this HttpRequestMessage request, PortOneOperation operation) =>
+        request.Properties[OperationKeyName] = operation;
+
+    public static PortOneOperation? GetPortOneOperation(this HttpRequestMessage request) =>
+        request.Properties.TryGetValue(OperationKeyName, out var operation) ? operation as PortOneOperation : null;
+#endif
+}

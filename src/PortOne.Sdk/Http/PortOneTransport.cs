@@ -1,0 +1,151 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly.Timeout;
+
+namespace PortOne.Sdk.Http;
+
+/// <summary>An answer read whole: status, body bytes and the server's request id.</summary>
+internal readonly struct PortOneResponse
+{
+    public PortOneResponse(HttpStatusCode statusCode, byte[] body, string? requestId, DateTimeOffset? date)
+    {
+        StatusCode = statusCode;
+        Body = body;
+        RequestId = requestId;
+        Date = date;
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public byte[] Body { get; }
+
+    public string? RequestId { get; }
+
+    /// <summary>The server's <c>Date</c> header, if sent.</summary>
+    public DateTimeOffset? Date { get; }
+
+    public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+}
+
+/// <summary>
+/// Sends one operation through the client's <see cref="HttpClient"/> (and so through the whole handler chain)
+/// and turns transport failures into the SDK's exception types. Knows nothing of V1 or V2 bodies.
+/// </summary>
+internal sealed class PortOneTransport
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    public PortOneTransport(HttpClient httpClient)
+    {
+        HttpClient = httpClient;
+    }
+
+    public HttpClient HttpClient { get; }
+
+    /// <summary>Serializes <paramref name="value"/> once into a re-sendable UTF-8 JSON body.</summary>
+    public static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = JsonMediaType;
+        return content;
+    }
+
+    public async Task<PortOneResponse> SendAsync(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        HttpContent? content,
+        Action<HttpRequestMessage>? prepare,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, relativeUri) { Content = content };
+        request.SetPortOneOperation(operation);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        prepare?.Invoke(request);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new PortOneTimeoutException($"PortOne {operation.Name} timed out after {exception.Timeout.TotalSeconds:0.###} s.", exception);
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw new PortOneTimeoutException($"PortOne {operation.Name} timed out.", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new PortOneNetworkException($"PortOne {operation.Name} could not reach the server ({exception.GetType().Name}).", exception);
+        }
+
+        using (response)
+        {
+            byte[] body;
+            try
+            {
+#if NET5_0_OR_GREATER
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+                body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or System.IO.IOException)
+            {
+                throw new PortOneNetworkException($"PortOne {operation.Name}: the answer was cut off.", exception);
+            }
+
+            return new PortOneResponse(response.StatusCode, body, PortOneDiagnostics.FindRequestId(response), response.Headers.Date);
+        }
+    }
+
+    /// <summary>Deserializes a body, reporting malformed JSON as <see cref="PortOneInvalidResponseException"/>.</summary>
+    public static T Deserialize<T>(in PortOneResponse response, ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, string operationName)
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize(json, typeInfo);
+            if (value is null)
+            {
+                throw new JsonException("The body was JSON null.");
+            }
+
+            return value;
+        }
+        catch (JsonException exception)
+        {
+            throw Invalid(response, operationName, exception);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
+        {
+            throw Invalid(response, operationName, exception);
+        }
+    }
+
+    public static PortOneInvalidResponseException Invalid(in PortOneResponse response, string operationName, Exception? inner) =>
+        new(
+            $"PortOne {operationName} answered HTTP {(int)response.StatusCode} with a body that is not what the API describes" + (inner is null ? "." : $": {inner.Message}"),
+            response.StatusCode,
+            response.BodyText,
+            response.RequestId,
+            inner);
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using PortOne.Sdk.Http;
+
+namespace PortOne.Sdk.V1;
+
+/// <summary>The answer of a V1 call once its envelope is opened.</summary>
+/// <typeparam name="T">The type of <c>response</c>.</typeparam>
+internal readonly struct V1Result<T>
+{
+    public V1Result(T? value, HttpStatusCode statusCode)
+    {
+        Value = value;
+        StatusCode = statusCode;
+    }
+
+    /// <summary>The envelope's <c>response</c>; null when the server sent null.</summary>
+    public T? Value { get; }
+
+    public HttpStatusCode StatusCode { get; }
+}
+
+/// <summary>
+/// The V1 wire conventions in one place: the <c>{ code, message, response }</c> envelope (any <c>code</c> but
+/// 0 is a failure, whatever the HTTP status), the <c>Tier</c> header, and escaping of path segments.
+/// </summary>
+internal sealed class V1Api
+{
+    private static readonly byte[] CodeName = "code"u8.ToArray();
+    private static readonly byte[] MessageName = "message"u8.ToArray();
+    private static readonly byte[] ResponseName = "response"u8.ToArray();
+
+    private readonly Action<HttpRequestMessage>? _addTier;
+
+    public V1Api(PortOneTransport transport, PortOneV1Options options)
+    {
+        Transport = transport;
+        Options = options;
+        var tier = options.Tier;
+        if (!string.IsNullOrEmpty(tier))
+        {
+            _addTier = request => request.Headers.TryAddWithoutValidation("Tier", tier);
+        }
+    }
+
+    public PortOneTransport Transport { get; }
+
+    public PortOneV1Options Options { get; }
+
+    public static PortOneV1JsonContext Json => PortOneV1JsonContext.Default;
+
+    /// <summary>Escapes one merchant-chosen path segment (<c>customer_uid</c>, <c>merchant_uid</c>, <c>imp_uid</c>).</summary>
+    public static string Segment(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>Sends an operation with an optional JSON body and opens the envelope.</summary>
+    public async Task<V1Result<TResponse>> SendAsync<TRequest, TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
+        var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
+        return Open(response, responseType, operation.Name);
+    }
+
+    /// <summary>Sends an operation without a body and opens the envelope.</summary>
+    public async Task<V1Result<TResponse>> SendAsync<TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+    {
+        var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
+        return Open(response, responseType, operation.Name);
+    }
+
+    /// <summary>
+    /// Opens the envelope without building a DOM: reads <c>code</c> and <c>message</c>, remembers where
+    /// <c>response</c> lies, and deserializes only that slice.
+    /// </summary>
+    public static V1Result<T> Open<T>(in PortOneResponse response, JsonTypeInfo<T> responseType, string operationName)
+    {
+        int? code = null;
+        string? message = null;
+        int responseStart = -1, responseLength = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(response.Body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw PortOneTransport.Invalid(response, operationName, null);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(CodeName))
+                {
+                    reader.Read();
+                    code = reader.TokenType switch
+                    {
+                        JsonTokenType.Number => reader.GetInt32(),
+                        JsonTokenType.String when int.TryParse(reader.GetString(), out var parsed) => parsed,
+                        _ => null,
+                    };
+                }
+                else if (reader.ValueTextEquals(MessageName))
+                {
+                    reader.Read();
+                    message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals(ResponseName))
+                {
+                    reader.Read();
+                    responseStart = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    responseLength = (int)reader.BytesConsumed - responseStart;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw PortOneTransport.Invalid(response, operationName, exception);
+        }
+
+        if (code is null)
+        {
+            throw PortOneTransport.Invalid(response, operationName, null);
+        }
+
+        if (code.Value != 0 || (int)response.StatusCode >= 400)
+        {
+            throw new PortOneV1ApiException(code.Value, message, response.StatusCode, response.BodyText, response.RequestId);
+        }
+
+        if (responseStart < 0 || IsNull(response.Body, responseStart, responseLength))
+        {
+            return new V1Result<T>(default, response.StatusCode);
+        }
+
+        var value = PortOneTransport.Deserialize(response, response.Body.AsSpan(responseStart, responseLength), responseType, operationName);
+        return new V1Result<T>(value, response.StatusCode);
+    }
+
+    private static bool IsNull(byte[] body, int start, int length) =>
+        length == 4 && body[start] == (byte)'n' && body[start + 1] == (byte)'u' && body[start + 2] == (byte)'l' && body[start + 3] == (byte)'l';
+}
