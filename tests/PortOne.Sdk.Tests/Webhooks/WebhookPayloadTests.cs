@@ -108,15 +108,17 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
-    public void Every_known_type_has_a_test()
+    public void Every_known_type_has_a_test_and_a_class_of_its_own()
     {
-        var tested = TransactionTypes.Concat(CancellationTypes).Concat(BillingKeyTypes).Select(row => (string)row[0]).ToHashSet();
-        var known = typeof(Webhook).Assembly.GetTypes()
-            .Where(t => t.IsSealed && typeof(Webhook).IsAssignableFrom(t) && t != typeof(UnknownWebhook))
-            .ToList();
+        var tested = TransactionTypes.Concat(CancellationTypes).Concat(BillingKeyTypes)
+            .ToDictionary(row => (string)row[0], row => (Type)row[1]);
+        var registered = WebhookConverter.Cases.ToDictionary(pair => pair.Key, pair => pair.Value);
+        var caseClasses = typeof(Webhook).Assembly.GetTypes()
+            .Where(t => t.IsSealed && typeof(Webhook).IsAssignableFrom(t) && t != typeof(UnknownWebhook));
 
-        Assert.Equal(16, known.Count);
-        Assert.Equal(16, tested.Count);
+        Assert.Equal(registered.OrderBy(p => p.Key), tested.OrderBy(p => p.Key));
+        Assert.Equal(registered.Values.OrderBy(t => t.Name), caseClasses.OrderBy(t => t.Name));
+        Assert.All(registered, pair => Assert.Equal("Webhook" + pair.Key.Replace(".", "", StringComparison.Ordinal), pair.Value.Name));
     }
 
     [Fact]
@@ -186,8 +188,10 @@ public sealed class WebhookPayloadTests
         var json = JsonSerializer.Serialize<Webhook>(hook, PortOneWebhookJsonContext.Default.Webhook);
         var back = Assert.IsType<WebhookTransactionCancelled>(Receive(json));
 
-        Assert.Contains("\"type\":\"Transaction.Cancelled\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("PaymentId", json, StringComparison.Ordinal);
+        using var written = JsonDocument.Parse(json);
+        Assert.Equal(["data", "timestamp", "type"], written.RootElement.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("Transaction.Cancelled", written.RootElement.GetProperty("type").GetString());
+        Assert.Equal(["cancellationId", "paymentId", "storeId", "transactionId"], written.RootElement.GetProperty("data").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("c", back.CancellationId);
         Assert.Equal(hook.Timestamp, back.Timestamp);
     }
