@@ -6,8 +6,9 @@
 // PortOne resends a webhook that is not answered quickly with a 2xx, so the slow part (the API call, your
 // business logic) never runs inside the request.
 //
-// Settings (environment variables or user secrets; they are validated at start-up):
-//   PortOne__V2__ApiSecret, PortOne__V2__StoreId, PortOne__V2__WebhookSecret, PortOne__V1__ApiKey, PortOne__V1__ApiSecret
+// Settings, as environment variables (keep secrets out of appsettings.json); missing ones stop the start-up:
+//   PortOne__V2__ApiSecret, PortOne__V2__WebhookSecret, PortOne__V1__ApiKey, PortOne__V1__ApiSecret,
+//   and optionally PortOne__V2__StoreId.
 
 using System.Threading.Channels;
 using PortOne.Sdk.Samples.WebhookReceiver;
@@ -18,10 +19,15 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPortOneV2(builder.Configuration.GetSection("PortOne:V2"));
 builder.Services.AddPortOneV1(builder.Configuration.GetSection("PortOne:V1"));
-builder.Services.AddSingleton(sp => new PortOneWebhookVerifier(
-    builder.Configuration["PortOne:V2:WebhookSecret"]
-        ?? throw new InvalidOperationException("Set PortOne:V2:WebhookSecret to the webhook secret from the PortOne console."),
-    sp.GetService<TimeProvider>()));
+
+// The verifier would refuse every webhook with BadSecret if the secret were wrong; fail at start-up when it is unset.
+var webhookSecret = builder.Configuration["PortOne:V2:WebhookSecret"];
+if (string.IsNullOrWhiteSpace(webhookSecret))
+{
+    throw new InvalidOperationException("Set PortOne:V2:WebhookSecret to the webhook secret from the PortOne console.");
+}
+
+builder.Services.AddSingleton(sp => new PortOneWebhookVerifier(webhookSecret, sp.GetService<TimeProvider>()));
 
 // The queue between the endpoints and the worker. Bounded, so a flood of webhooks cannot exhaust memory: when it is
 // full the endpoint answers 503 and PortOne delivers the webhook again later.

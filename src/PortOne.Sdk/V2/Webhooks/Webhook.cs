@@ -137,6 +137,10 @@ public sealed class WebhookBillingKeyData
 /// A webhook whose <c>type</c> this SDK version does not know (PortOne adds types over time). The whole body is
 /// kept in <see cref="RawJson"/>; acknowledge it so PortOne does not resend it, and log it if you want to look.
 /// </summary>
+/// <remarks>
+/// <see cref="Webhook.Timestamp"/> is read from the payload when it holds an RFC 3339 <c>timestamp</c>, and is
+/// <see cref="DateTimeOffset.MinValue"/> otherwise.
+/// </remarks>
 public sealed class UnknownWebhook : Webhook, IPortOneUnknownCase
 {
     /// <summary>Creates the unknown case from the <c>type</c> and the raw body.</summary>
@@ -163,7 +167,6 @@ public sealed class UnknownWebhook : Webhook, IPortOneUnknownCase
     public JsonElement Data =>
         RawJson.ValueKind == JsonValueKind.Object && RawJson.TryGetProperty("data", out var data) ? data : default;
 
-    // An unknown payload may lack a readable timestamp; the SDK keeps it anyway with DateTimeOffset.MinValue.
     private static DateTimeOffset ReadTimestamp(JsonElement rawJson) =>
         rawJson.ValueKind == JsonValueKind.Object
         && rawJson.TryGetProperty("timestamp", out var value)
