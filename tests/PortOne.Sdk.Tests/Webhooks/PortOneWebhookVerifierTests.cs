@@ -231,9 +231,25 @@ public sealed class PortOneWebhookVerifierTests
         Assert.IsType<WebhookTransactionPaid>(withoutPrefix.Verify(PaidBody, Headers(PaidBody)));
     }
 
+    [Fact]
+    public void Secret_and_signature_without_base64_padding_are_accepted()
+    {
+        // A 31-byte secret ends in "==" and a 32-byte HMAC in "="; some tools drop the padding.
+        var key = Enumerable.Range(1, 31).Select(i => (byte)i).ToArray();
+        var secret = "whsec_" + Convert.ToBase64String(key).TrimEnd('=');
+        var verifier = new PortOneWebhookVerifier(secret, Clock());
+        var signature = SignatureOf(Id, Now, PaidBody, key);
+        Assert.EndsWith("=", signature, StringComparison.Ordinal);
+
+        var hook = verifier.Verify(PaidBody, Id, Now.ToString(System.Globalization.CultureInfo.InvariantCulture), signature.TrimEnd('='));
+
+        Assert.IsType<WebhookTransactionPaid>(hook);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("whsec_")]
+    [InlineData("whsec_AAAAA")]
     [InlineData("whsec_not base64!")]
     [InlineData("%%%%")]
     public void Unusable_secret_fails_every_request_as_bad_secret(string secret)

@@ -64,11 +64,17 @@ internal static class WebhookSignature
         return matched;
     }
 
+    // Accepts standard base64 with or without its '=' padding (some tools drop it).
     private static byte[]? TryDecodeBase64(string value)
     {
-        if (value.Length == 0)
+        if (value.Length == 0 || value.Length % 4 == 1)
         {
             return null;
+        }
+
+        if (value.Length % 4 != 0)
+        {
+            value += new string('=', 4 - (value.Length % 4));
         }
 
 #if NET8_0_OR_GREATER
