@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using PortOne.Sdk.Serialization;
 
@@ -158,9 +159,12 @@ public sealed class V1FailedBillingKeyChannel
 /// </summary>
 public sealed class SaveCustomerRequest
 {
-    /// <summary>The card. Required; never printed.</summary>
+    /// <summary>
+    /// The card. Required (checked when the request is sent; it cannot be a C# <c>required</c> member because it is
+    /// written flat, not as a JSON property of its own). Never printed.
+    /// </summary>
     [JsonIgnore]
-    public required V1Card Card { get; init; }
+    public V1Card? Card { get; init; }
 
     /// <summary>The channel to issue the billing key with (PortOne requires it for new integrations).</summary>
     public string? ChannelKey { get; init; }
@@ -189,25 +193,9 @@ public sealed class SaveCustomerRequest
     /// <summary>Card holder's postcode.</summary>
     public string? CustomerPostcode { get; init; }
 
+    [JsonExtensionData]
     [JsonInclude]
-    [JsonPropertyName("card_number")]
-    internal string CardNumberWire => Card.WireNumber;
-
-    [JsonInclude]
-    [JsonPropertyName("expiry")]
-    internal string ExpiryWire => Card.Expiry;
-
-    [JsonInclude]
-    [JsonPropertyName("birth")]
-    internal string? BirthWire => Card.Birth;
-
-    [JsonInclude]
-    [JsonPropertyName("pwd_2digit")]
-    internal string? Pwd2DigitWire => Card.Password2Digits;
-
-    [JsonInclude]
-    [JsonPropertyName("cvc")]
-    internal string? CvcWire => Card.Cvc;
+    internal IDictionary<string, JsonElement>? CardFields => Card?.ToWireFields();
 
     /// <inheritdoc/>
     public override string ToString() => $"SaveCustomerRequest {{ ChannelKey = {ChannelKey}, Pg = {Pg}, Card = (hidden) }}";

@@ -13,6 +13,7 @@ namespace PortOne.Sdk.V1;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     Converters = new[] { typeof(V1SchedulePageConverter) })]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(GetTokenRequest))]
 [JsonSerializable(typeof(V1AccessToken))]
 [JsonSerializable(typeof(V1Customer))]

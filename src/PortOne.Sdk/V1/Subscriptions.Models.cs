@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using PortOne.Sdk.Serialization;
 
@@ -88,9 +89,12 @@ public abstract class V1ChargeFields
 /// </summary>
 public sealed class OnetimePaymentRequest : V1ChargeFields
 {
-    /// <summary>The card. Required; never printed.</summary>
+    /// <summary>
+    /// The card. Required (checked when the request is sent; it cannot be a C# <c>required</c> member because it is
+    /// written flat, not as a JSON property of its own). Never printed.
+    /// </summary>
     [JsonIgnore]
-    public required V1Card Card { get; init; }
+    public V1Card? Card { get; init; }
 
     /// <summary>Also store the card as this customer's billing key.</summary>
     public string? CustomerUid { get; init; }
@@ -110,25 +114,9 @@ public sealed class OnetimePaymentRequest : V1ChargeFields
     [JsonPropertyName("secure_3d_token")]
     public string? Secure3DToken { get; init; }
 
+    [JsonExtensionData]
     [JsonInclude]
-    [JsonPropertyName("card_number")]
-    internal string CardNumberWire => Card.WireNumber;
-
-    [JsonInclude]
-    [JsonPropertyName("expiry")]
-    internal string ExpiryWire => Card.Expiry;
-
-    [JsonInclude]
-    [JsonPropertyName("birth")]
-    internal string? BirthWire => Card.Birth;
-
-    [JsonInclude]
-    [JsonPropertyName("pwd_2digit")]
-    internal string? Pwd2DigitWire => Card.Password2Digits;
-
-    [JsonInclude]
-    [JsonPropertyName("cvc")]
-    internal string? CvcWire => Card.Cvc;
+    internal IDictionary<string, JsonElement>? CardFields => Card?.ToWireFields();
 
     /// <inheritdoc/>
     public override string ToString() => $"OnetimePaymentRequest {{ MerchantUid = {MerchantUid}, Amount = {Amount}, Card = (hidden) }}";
@@ -212,25 +200,9 @@ public sealed class ScheduleRequest
     [JsonIgnore]
     public V1Card? Card { get; init; }
 
+    [JsonExtensionData]
     [JsonInclude]
-    [JsonPropertyName("card_number")]
-    internal string? CardNumberWire => Card?.WireNumber;
-
-    [JsonInclude]
-    [JsonPropertyName("expiry")]
-    internal string? ExpiryWire => Card?.Expiry;
-
-    [JsonInclude]
-    [JsonPropertyName("birth")]
-    internal string? BirthWire => Card?.Birth;
-
-    [JsonInclude]
-    [JsonPropertyName("pwd_2digit")]
-    internal string? Pwd2DigitWire => Card?.Password2Digits;
-
-    [JsonInclude]
-    [JsonPropertyName("cvc")]
-    internal string? CvcWire => Card?.Cvc;
+    internal IDictionary<string, JsonElement>? CardFields => Card?.ToWireFields();
 
     /// <inheritdoc/>
     public override string ToString() => $"ScheduleRequest {{ CustomerUid = {CustomerUid}, Schedules = {Schedules?.Count ?? 0}, Card = (hidden) }}";

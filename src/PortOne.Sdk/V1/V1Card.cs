@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
 namespace PortOne.Sdk.V1;
 
 /// <summary>
@@ -31,8 +34,20 @@ public sealed class V1Card
     /// <summary>Prints nothing of the card.</summary>
     public override string ToString() => "V1Card { (hidden) }";
 
-    /// <summary>The number as it is sent: spaces removed.</summary>
-    internal string WireNumber => Number.Replace(" ", string.Empty);
+    /// <summary>
+    /// The card as the API takes it: five flat fields beside the request's own (spaces dropped from the number,
+    /// unset fields left out). Written through the requests' extension data, so each request names no card field.
+    /// </summary>
+    internal IDictionary<string, JsonElement> ToWireFields()
+    {
+        var fields = new Dictionary<string, JsonElement>(5);
+        Add(fields, "card_number", Number.Replace(" ", string.Empty));
+        Add(fields, "expiry", Expiry);
+        Add(fields, "birth", Birth);
+        Add(fields, "pwd_2digit", Password2Digits);
+        Add(fields, "cvc", Cvc);
+        return fields;
+    }
 
     /// <summary>Validates every field before anything is sent.</summary>
     /// <param name="owner">The caller-side path of this card, e.g. <c>request.Card</c>, for the messages.</param>
@@ -43,5 +58,13 @@ public sealed class V1Card
         V1Validation.DigitsIfSet(Birth, $"{owner}.{nameof(Birth)} (birth)", 6, 10);
         V1Validation.DigitsIfSet(Password2Digits, $"{owner}.{nameof(Password2Digits)} (pwd_2digit)", 2, 2);
         V1Validation.DigitsIfSet(Cvc, $"{owner}.{nameof(Cvc)} (cvc)", 3, 4);
+    }
+
+    private static void Add(Dictionary<string, JsonElement> fields, string name, string? value)
+    {
+        if (value is not null)
+        {
+            fields[name] = JsonSerializer.SerializeToElement(value, PortOneV1JsonContext.Default.String);
+        }
     }
 }
