@@ -57,6 +57,11 @@ public class PortOneV1SubscriptionsClient
     {
         V1Validation.NotNull(request, nameof(request)).ValidateCharge(nameof(request));
         V1Validation.NotNull(request.Card, $"{nameof(request)}.{nameof(request.Card)}").Validate($"{nameof(request)}.{nameof(request.Card)}");
+        if (request.CustomerUid is not null)
+        {
+            V1Validation.Id(request.CustomerUid, $"{nameof(request)}.{nameof(request.CustomerUid)} (customer_uid)");
+        }
+
         return V1Calls.SendValueAsync(_api, OnetimeOperation, HttpMethod.Post, "subscribe/payments/onetime", request, V1Api.Json.OnetimePaymentRequest, V1Api.Json.V1Payment, cancellationToken);
     }
 

@@ -55,7 +55,14 @@ public sealed class V1Card
     {
         V1Validation.CardNumber(Number, $"{owner}.{nameof(Number)} (card_number)");
         V1Validation.Expiry(Expiry, $"{owner}.{nameof(Expiry)} (expiry)");
-        V1Validation.DigitsIfSet(Birth, $"{owner}.{nameof(Birth)} (birth)", 6, 10);
+        if (Birth is not null && Birth.Length != 6)
+        {
+            V1Validation.DigitsIfSet(Birth, $"{owner}.{nameof(Birth)} (birth, 6-digit date or 10-digit business number)", 10, 10);
+        }
+        else
+        {
+            V1Validation.DigitsIfSet(Birth, $"{owner}.{nameof(Birth)} (birth)", 6, 6);
+        }
         V1Validation.DigitsIfSet(Password2Digits, $"{owner}.{nameof(Password2Digits)} (pwd_2digit)", 2, 2);
         V1Validation.DigitsIfSet(Cvc, $"{owner}.{nameof(Cvc)} (cvc)", 3, 4);
     }

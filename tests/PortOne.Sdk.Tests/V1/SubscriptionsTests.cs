@@ -160,6 +160,43 @@ public sealed class SubscriptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Schedule_for_a_customer_without_a_billing_key_sends_the_card_flat_at_the_top_level()
+    {
+        _v1.Stub("POST", "/subscribe/payments/schedule", new[] { V1Samples.Schedule() });
+        var request = new ScheduleRequest
+        {
+            CustomerUid = "cust-1",
+            Card = new V1Card { Number = "4111 1111 1111 1111", Expiry = "2031-01", Birth = "1234567890" },
+            CheckingAmount = 100m,
+            Schedules = [Item()],
+        };
+
+        await _v1.Client.Subscriptions.ScheduleAsync(request);
+
+        var body = V1TestServer.Body(_v1.SingleCall);
+        Assert.Equal("4111111111111111", body.GetProperty("card_number").GetString());
+        Assert.Equal("2031-01", body.GetProperty("expiry").GetString());
+        Assert.Equal("1234567890", body.GetProperty("birth").GetString());
+        Assert.Equal(100m, body.GetProperty("checking_amount").GetDecimal());
+        Assert.False(body.TryGetProperty("card", out _));
+        Assert.DoesNotContain("4111", request.ToString());
+    }
+
+    [Theory]
+    [InlineData("90010")]
+    [InlineData("9001011")]
+    [InlineData("90o101")]
+    public async Task A_birth_that_is_neither_6_nor_10_digits_is_refused(string birth)
+    {
+        var request = new ScheduleRequest { CustomerUid = "c", Card = new V1Card { Number = "4111111111111111", Expiry = "2031-01", Birth = birth }, Schedules = [Item()] };
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => _v1.Client.Subscriptions.ScheduleAsync(request));
+
+        Assert.Contains("Birth", ex.ParamName);
+        Assert.DoesNotContain(birth, ex.Message);
+    }
+
+    [Fact]
     public async Task Schedule_rejects_no_schedules_and_a_time_that_has_passed_by_the_clients_clock()
     {
         var empty = await Assert.ThrowsAsync<ArgumentException>(() => _v1.Client.Subscriptions.ScheduleAsync(new ScheduleRequest { CustomerUid = "c", Schedules = [] }));
