@@ -11,46 +11,16 @@ namespace PortOne.Sdk.V1;
 /// has <see cref="ChannelGroupId"/> set and its per-channel outcome in <see cref="SucceededChannels"/> and
 /// <see cref="FailedChannels"/>; an ordinary one has the card fields.
 /// </summary>
-public sealed class V1Customer
+public sealed class V1Customer : V1CardDetails
 {
     /// <summary>Your id of the customer's card (<c>customer_uid</c>).</summary>
     public string CustomerUid { get; init; } = string.Empty;
-
-    /// <summary>The PG that holds the billing key.</summary>
-    public string? PgProvider { get; init; }
-
-    /// <summary>The merchant id at the PG.</summary>
-    public string? PgId { get; init; }
 
     /// <summary>Whether it was issued through a test channel.</summary>
     public bool? Sandbox { get; init; }
 
     /// <summary>The customer id at PortOne.</summary>
     public string? CustomerId { get; init; }
-
-    /// <summary>Card company name.</summary>
-    public string? CardName { get; init; }
-
-    /// <summary>Card company code.</summary>
-    public string? CardCode { get; init; }
-
-    /// <summary>Issuer code.</summary>
-    public string? CardIssuerCode { get; init; }
-
-    /// <summary>Issuer name.</summary>
-    public string? CardIssuerName { get; init; }
-
-    /// <summary>Publisher (brand) code.</summary>
-    public string? CardPublisherCode { get; init; }
-
-    /// <summary>Publisher (brand) name.</summary>
-    public string? CardPublisherName { get; init; }
-
-    /// <summary>The card number as PortOne shows it (masked).</summary>
-    public string? CardNumber { get; init; }
-
-    /// <summary>0 for a credit card, 1 for a debit card; null when the PG does not say.</summary>
-    public int? CardType { get; init; }
 
     /// <summary>Card holder's name as you gave it.</summary>
     public string? CustomerName { get; init; }
@@ -96,38 +66,8 @@ public sealed class V1Customer
 }
 
 /// <summary>A channel of a super billing key that issued a key, with that card's details.</summary>
-public sealed class V1BillingKeyChannel
+public sealed class V1BillingKeyChannel : V1CardDetails
 {
-    /// <summary>The channel's PG.</summary>
-    public string? PgProvider { get; init; }
-
-    /// <summary>The merchant id at that PG.</summary>
-    public string? PgId { get; init; }
-
-    /// <summary>Card company name.</summary>
-    public string? CardName { get; init; }
-
-    /// <summary>Card company code.</summary>
-    public string? CardCode { get; init; }
-
-    /// <summary>Issuer code.</summary>
-    public string? CardIssuerCode { get; init; }
-
-    /// <summary>Issuer name.</summary>
-    public string? CardIssuerName { get; init; }
-
-    /// <summary>Publisher (brand) code.</summary>
-    public string? CardPublisherCode { get; init; }
-
-    /// <summary>Publisher (brand) name.</summary>
-    public string? CardPublisherName { get; init; }
-
-    /// <summary>The masked card number.</summary>
-    public string? CardNumber { get; init; }
-
-    /// <summary>0 for a credit card, 1 for a debit card.</summary>
-    public int? CardType { get; init; }
-
     /// <summary>When the key was issued on this channel.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
     public DateTimeOffset? Inserted { get; init; }

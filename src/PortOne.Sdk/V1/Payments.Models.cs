@@ -9,7 +9,7 @@ namespace PortOne.Sdk.V1;
 /// A V1 payment. A call that returns a payment (<c>again</c>, <c>onetime</c>, <c>retry</c>) can succeed while the
 /// card was declined: read <see cref="IsPaid"/> (or <see cref="Status"/>) before you ship anything.
 /// </summary>
-public sealed class V1Payment
+public sealed class V1Payment : V1CardDetails
 {
     /// <summary>PortOne's id of the payment (<c>imp_uid</c>).</summary>
     public string ImpUid { get; init; } = string.Empty;
@@ -43,17 +43,11 @@ public sealed class V1Payment
     /// <summary>Where it was paid from (<c>pc</c>, <c>mobile</c>, <c>api</c>).</summary>
     public string? Channel { get; init; }
 
-    /// <summary>The PG's code (e.g. <c>html5_inicis</c>).</summary>
-    public string? PgProvider { get; init; }
-
     /// <summary>The PG behind an aggregator, where there is one.</summary>
     public string? EmbPgProvider { get; init; }
 
     /// <summary>The PG's own transaction id.</summary>
     public string? PgTid { get; init; }
-
-    /// <summary>The merchant id at the PG.</summary>
-    public string? PgId { get; init; }
 
     /// <summary>Whether it was made through a test channel.</summary>
     public bool Sandbox { get; init; }
@@ -70,32 +64,8 @@ public sealed class V1Payment
     /// <summary>Bank name (bank transfers).</summary>
     public string? BankName { get; init; }
 
-    /// <summary>Card company code.</summary>
-    public string? CardCode { get; init; }
-
-    /// <summary>Card company name.</summary>
-    public string? CardName { get; init; }
-
-    /// <summary>Issuer code.</summary>
-    public string? CardIssuerCode { get; init; }
-
-    /// <summary>Issuer name.</summary>
-    public string? CardIssuerName { get; init; }
-
-    /// <summary>Publisher (brand) code.</summary>
-    public string? CardPublisherCode { get; init; }
-
-    /// <summary>Publisher (brand) name.</summary>
-    public string? CardPublisherName { get; init; }
-
     /// <summary>Instalment months; 0 is a single payment.</summary>
     public int? CardQuota { get; init; }
-
-    /// <summary>The card number as PortOne shows it (masked).</summary>
-    public string? CardNumber { get; init; }
-
-    /// <summary>0 for a credit card, 1 for a debit card; null when the PG does not say.</summary>
-    public int? CardType { get; init; }
 
     /// <summary>Virtual account bank code.</summary>
     public string? VbankCode { get; init; }

@@ -299,8 +299,8 @@ public sealed class V1Schedule
     public override string ToString() => $"V1Schedule {{ CustomerUid = {CustomerUid}, MerchantUid = {MerchantUid}, ScheduleAt = {ScheduleAt:O}, Status = {ScheduleStatus} }}";
 }
 
-/// <summary>A time window and optional status filter for listing one customer's schedules.</summary>
-public sealed class V1CustomerScheduleQuery
+/// <summary>A window of due times and an optional status: what every V1 schedule search filters on.</summary>
+public abstract class V1ScheduleWindow
 {
     /// <summary>Schedules due at or after this time. Required.</summary>
     public required DateTimeOffset From { get; init; }
@@ -311,24 +311,27 @@ public sealed class V1CustomerScheduleQuery
     /// <summary>Only schedules in this state; all when null.</summary>
     public V1ScheduleStatus? Status { get; init; }
 
-    internal void Validate() =>
-        V1Validation.Range(From, To, $"{nameof(V1CustomerScheduleQuery)}.{nameof(From)}", $"{nameof(V1CustomerScheduleQuery)}.{nameof(To)}");
+    /// <summary>Checks the window; overrides add their own fields.</summary>
+    internal virtual void Validate()
+    {
+        var owner = GetType().Name;
+        V1Validation.Range(From, To, $"{owner}.{nameof(From)}", $"{owner}.{nameof(To)}");
+    }
 }
 
-/// <summary>A search over all schedules of the account by due time (<c>GET /subscribe/payments/schedule</c>).</summary>
-public sealed class V1ScheduleSearch
+/// <summary>Which of one customer's schedules to list (sent as <c>from</c>, <c>to</c> and <c>schedule-status</c>).</summary>
+public sealed class V1CustomerScheduleQuery : V1ScheduleWindow
+{
+}
+
+/// <summary>
+/// A search over all schedules of the account by due time (<c>GET /subscribe/payments/schedule</c>; sent as
+/// <c>schedule_from</c>, <c>schedule_to</c> and <c>schedule_status</c>).
+/// </summary>
+public sealed class V1ScheduleSearch : V1ScheduleWindow
 {
     /// <summary>The largest <see cref="Limit"/> PortOne accepts.</summary>
     public const int MaxLimit = 1000;
-
-    /// <summary>Schedules due at or after this time. Required.</summary>
-    public required DateTimeOffset From { get; init; }
-
-    /// <summary>Schedules due before this time. Required; after <see cref="From"/>.</summary>
-    public required DateTimeOffset To { get; init; }
-
-    /// <summary>Only schedules in this state; all when null.</summary>
-    public V1ScheduleStatus? Status { get; init; }
 
     /// <summary>Items per page, 1 to <see cref="MaxLimit"/>; PortOne's default (20) when null.</summary>
     public int? Limit { get; init; }
@@ -336,9 +339,9 @@ public sealed class V1ScheduleSearch
     /// <summary>Sort order as PortOne names it (e.g. <c>-schedule_at</c>); PortOne's default when null.</summary>
     public string? Sorting { get; init; }
 
-    internal void Validate()
+    internal override void Validate()
     {
-        V1Validation.Range(From, To, $"{nameof(V1ScheduleSearch)}.{nameof(From)}", $"{nameof(V1ScheduleSearch)}.{nameof(To)}");
+        base.Validate();
         if (Limit is < 1 or > MaxLimit)
         {
             throw new ArgumentOutOfRangeException($"{nameof(V1ScheduleSearch)}.{nameof(Limit)}", Limit, $"{nameof(V1ScheduleSearch)}.{nameof(Limit)} must be between 1 and {MaxLimit}.");

@@ -37,9 +37,6 @@ internal sealed class V1Query
     public V1Query Add(string name, long? value) =>
         Add(name, value?.ToString(CultureInfo.InvariantCulture));
 
-    public V1Query Add(string name, bool? value) =>
-        Add(name, value is null ? null : value.Value ? "true" : "false");
-
     /// <summary>Adds unix seconds, the only way V1 takes a time.</summary>
     public V1Query Add(string name, DateTimeOffset? value) =>
         Add(name, value?.ToUnixTimeSeconds());
