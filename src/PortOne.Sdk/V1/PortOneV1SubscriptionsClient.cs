@@ -100,7 +100,7 @@ public class PortOneV1SubscriptionsClient
             throw new ArgumentException($"{nameof(request)}.{nameof(request.Schedules)} must contain at least one schedule.", nameof(request));
         }
 
-        var now = Clock;
+        var clock = Clock;
         for (var i = 0; i < schedules.Count; i++)
         {
             var owner = $"{nameof(request)}.{nameof(request.Schedules)}[{i}]";
@@ -108,7 +108,7 @@ public class PortOneV1SubscriptionsClient
             item.ValidateCharge(owner);
             V1Validation.Required(item.Currency, $"{owner}.{nameof(item.Currency)} (currency)");
             V1Validation.Required(item.Name, $"{owner}.{nameof(item.Name)} (name)");
-            V1Validation.InFuture(item.ScheduleAt, $"{owner}.{nameof(item.ScheduleAt)} (schedule_at)", now);
+            V1Validation.InFuture(item.ScheduleAt, $"{owner}.{nameof(item.ScheduleAt)} (schedule_at)", clock);
         }
 
         V1Validation.NotNegative(request.CheckingAmount, $"{nameof(request)}.{nameof(request.CheckingAmount)} (checking_amount)");
