@@ -34,6 +34,13 @@ public sealed class V1Payment : V1CardDetails
     /// <summary>How much of it has been refunded so far.</summary>
     public decimal CancelAmount { get; init; }
 
+    /// <summary>
+    /// What can still be refunded (<see cref="Amount"/> minus <see cref="CancelAmount"/>): the value to pass as
+    /// <see cref="CancelPaymentRequest.Checksum"/>.
+    /// </summary>
+    [JsonIgnore]
+    public decimal RefundableAmount => Amount - CancelAmount;
+
     /// <summary>Currency code, e.g. <c>KRW</c>.</summary>
     public string? Currency { get; init; }
 
@@ -335,10 +342,14 @@ internal sealed class V1CancelExtra
 /// <typeparam name="T">What was looked up.</typeparam>
 public sealed class V1LookupResult<T>
 {
-    internal V1LookupResult(IReadOnlyList<T> found, IReadOnlyList<string> missing)
+    /// <summary>Creates a result; the SDK builds these, and tests that mock a client can too.</summary>
+    /// <param name="found">The items found.</param>
+    /// <param name="missing">The requested ids not found.</param>
+    /// <exception cref="ArgumentNullException">Either list is null.</exception>
+    public V1LookupResult(IReadOnlyList<T> found, IReadOnlyList<string> missing)
     {
-        Found = found;
-        Missing = missing;
+        Found = found ?? throw new ArgumentNullException(nameof(found));
+        Missing = missing ?? throw new ArgumentNullException(nameof(missing));
     }
 
     /// <summary>The items found, in the order the server sent them.</summary>

@@ -27,6 +27,7 @@ public sealed class PaymentsTests : IDisposable
         Assert.True(payment.IsPaid);
         Assert.False(payment.IsFailed);
         Assert.Equal(1000.5m, payment.Amount);
+        Assert.Equal(1000.5m, payment.RefundableAmount);
         Assert.Equal(V1PayMethod.Card, payment.PayMethod);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_100), payment.PaidAt);
         Assert.Null(payment.FailedAt);
