@@ -11,6 +11,15 @@ public interface IPortOneV1Client
 {
     /// <summary>The token operation.</summary>
     PortOneV1AuthClient Auth { get; }
+
+    /// <summary>Billing-key customers: issue, look up and delete billing keys; list their payments and schedules.</summary>
+    PortOneV1CustomersClient Customers { get; }
+
+    /// <summary>Billing-key charges (<c>onetime</c>, <c>again</c>) and payment schedules.</summary>
+    PortOneV1SubscriptionsClient Subscriptions { get; }
+
+    /// <summary>Payment look-ups and refunds.</summary>
+    PortOneV1PaymentsClient Payments { get; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace PortOne.Sdk.V1;
@@ -10,9 +11,27 @@ namespace PortOne.Sdk.V1;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = new[] { typeof(V1SchedulePageConverter) })]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(GetTokenRequest))]
 [JsonSerializable(typeof(V1AccessToken))]
+[JsonSerializable(typeof(V1Customer))]
+[JsonSerializable(typeof(IReadOnlyList<V1Customer>))]
+[JsonSerializable(typeof(SaveCustomerRequest))]
+[JsonSerializable(typeof(V1Payment))]
+[JsonSerializable(typeof(IReadOnlyList<V1Payment>))]
+[JsonSerializable(typeof(V1Page<V1Payment>))]
+[JsonSerializable(typeof(CancelPaymentRequest))]
+[JsonSerializable(typeof(OnetimePaymentRequest))]
+[JsonSerializable(typeof(AgainPaymentRequest))]
+[JsonSerializable(typeof(ScheduleRequest))]
+[JsonSerializable(typeof(V1Schedule))]
+[JsonSerializable(typeof(IReadOnlyList<V1Schedule>))]
+[JsonSerializable(typeof(V1Page<V1Schedule>))]
+[JsonSerializable(typeof(V1SchedulePageWire))]
+[JsonSerializable(typeof(UnscheduleWire))]
+[JsonSerializable(typeof(ScheduleTimeWire))]
 internal sealed partial class PortOneV1JsonContext : JsonSerializerContext
 {
 }

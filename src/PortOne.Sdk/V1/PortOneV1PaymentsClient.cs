@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PortOne.Sdk.Http;
+
+namespace PortOne.Sdk.V1;
+
+/// <summary>V1 payments (<c>/payments</c>): look them up and refund them.</summary>
+public class PortOneV1PaymentsClient
+{
+    internal static readonly PortOneOperation GetOperation = new("V1.Payments.Get", "/payments/{imp_uid}", retryable: true);
+    internal static readonly PortOneOperation GetManyOperation = new("V1.Payments.GetMany", "/payments", retryable: true);
+    internal static readonly PortOneOperation FindOperation = new("V1.Payments.FindByMerchantUid", "/payments/find/{merchant_uid}/{payment_status}", retryable: true);
+
+    // A repeated partial refund would pay out twice, and the pipeline cannot know whether a checksum was set.
+    internal static readonly PortOneOperation CancelOperation = new("V1.Payments.Cancel", "/payments/cancel", retryable: false);
+
+    private readonly V1Api _api;
+
+    internal PortOneV1PaymentsClient(V1Api api)
+    {
+        _api = api;
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected PortOneV1PaymentsClient()
+    {
+        _api = null!;
+    }
+
+    /// <summary>Gets a payment by PortOne's id (<c>GET /payments/{imp_uid}</c>).</summary>
+    /// <param name="impUid">PortOne's id of the payment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payment; <see cref="V1Payment.IsPaid"/> tells whether it is paid.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="impUid"/> is blank.</exception>
+    /// <exception cref="PortOneV1ApiException">Not found (HTTP 404) or refused.</exception>
+    public virtual Task<V1Payment> GetAsync(string impUid, CancellationToken cancellationToken = default) =>
+        V1Calls.GetValueAsync(_api, GetOperation, HttpMethod.Get, "payments/" + V1Api.Segment(V1Validation.Id(impUid, nameof(impUid))), V1Api.Json.V1Payment, cancellationToken);
+
+    /// <summary>Looks up several payments by PortOne's ids at once (<c>GET /payments?imp_uid[]=…</c>).</summary>
+    /// <param name="impUids">The ids; at least one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The payments found and the ids that were not. "None found" is an empty result with every id missing, not
+    /// an exception.
+    /// </returns>
+    /// <exception cref="System.ArgumentException">No ids, or a blank one.</exception>
+    /// <exception cref="PortOneV1ApiException">PortOne refused the call (other than "not found").</exception>
+    public virtual Task<V1LookupResult<V1Payment>> GetManyAsync(IEnumerable<string> impUids, CancellationToken cancellationToken = default)
+    {
+        var ids = V1Validation.Ids(impUids, nameof(impUids));
+        return V1Calls.LookupAsync(_api, GetManyOperation, "payments", "imp_uid[]", ids, V1Api.Json.IReadOnlyListV1Payment, p => p.ImpUid, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the latest payment made under an order id (<c>GET /payments/find/{merchant_uid}/{payment_status}</c>),
+    /// optionally only one in a given state.
+    /// </summary>
+    /// <param name="merchantUid">Your order id.</param>
+    /// <param name="status">Only a payment in this state; any state when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payment.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="merchantUid"/> is blank.</exception>
+    /// <exception cref="PortOneV1ApiException">None found (HTTP 404) or refused.</exception>
+    public virtual Task<V1Payment> FindByMerchantUidAsync(string merchantUid, V1PaymentStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        var path = "payments/find/" + V1Api.Segment(V1Validation.Id(merchantUid, nameof(merchantUid)));
+        if (status?.Value is { Length: > 0 } value)
+        {
+            path += "/" + V1Api.Segment(value);
+        }
+
+        return V1Calls.GetValueAsync(_api, FindOperation, HttpMethod.Get, path, V1Api.Json.V1Payment, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refunds a payment in full or in part (<c>POST /payments/cancel</c>). Never retried automatically; set
+    /// <see cref="CancelPaymentRequest.Checksum"/> on partial refunds so that a repeat you make yourself cannot
+    /// refund twice.
+    /// </summary>
+    /// <param name="request">Which payment and how much (<see cref="V1CancelAmount.Full"/> or <see cref="V1CancelAmount.Partial"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payment after the refund.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="System.ArgumentException">Neither or both ids set, an amount not chosen, or a negative figure.</exception>
+    /// <exception cref="PortOneV1ApiException">PortOne refused the refund (e.g. the checksum did not match).</exception>
+    public virtual Task<V1Payment> CancelAsync(CancelPaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        V1Validation.NotNull(request, nameof(request)).Validate();
+        return V1Calls.SendValueAsync(_api, CancelOperation, HttpMethod.Post, "payments/cancel", request, V1Api.Json.CancelPaymentRequest, V1Api.Json.V1Payment, cancellationToken);
+    }
+}
