@@ -38,6 +38,34 @@ public class PortOneV1PaymentsClient
     public virtual Task<V1Payment> GetAsync(string impUid, CancellationToken cancellationToken = default) =>
         V1Calls.GetValueAsync(_api, GetOperation, HttpMethod.Get, "payments/" + V1Api.Segment(V1Validation.Id(impUid, nameof(impUid))), V1Api.Json.V1Payment, cancellationToken);
 
+    /// <summary>
+    /// Turns an (unsigned, untrusted) V1 notification into the payment as the API reports it: fetches the payment
+    /// by the notification's <c>imp_uid</c> and checks that it belongs to the order the notification names. Act on
+    /// the returned payment's status and amount, never on the notification's.
+    /// </summary>
+    /// <param name="notification">The notification as parsed by <see cref="V1Notification.Parse(string, string?)"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payment as PortOne reports it now.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    /// <exception cref="PortOneV1ApiException">No such payment (a forged or mistyped <c>imp_uid</c>) or PortOne refused the call.</exception>
+    /// <exception cref="PortOneException">The payment exists but belongs to another order than the notification claims.</exception>
+    public virtual async Task<V1Payment> GetVerifiedAsync(V1Notification notification, CancellationToken cancellationToken = default)
+    {
+        if (notification is null)
+        {
+            throw new System.ArgumentNullException(nameof(notification));
+        }
+
+        var payment = await GetAsync(notification.ImpUid, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(payment.MerchantUid, notification.MerchantUid, System.StringComparison.Ordinal))
+        {
+            throw new PortOneException(
+                $"The V1 notification for imp_uid {notification.ImpUid} names merchant_uid {notification.MerchantUid}, but PortOne has that payment under {payment.MerchantUid}; the notification is not trustworthy.");
+        }
+
+        return payment;
+    }
+
     /// <summary>Looks up several payments by PortOne's ids at once (<c>GET /payments?imp_uid[]=…</c>).</summary>
     /// <param name="impUids">The ids; at least one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
