@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using PortOne.Sdk.V1;
+using PortOne.Sdk.V2;
+
+namespace PortOne.Sdk.Testing;
+
+/// <summary>
+/// A stateful, in-memory PortOne for tests: it answers the V1 and V2 calls of <see cref="PortOneV1Client"/> and
+/// <see cref="PortOneV2Client"/> the way PortOne would (billing keys, payments, cancellations, schedules, errors),
+/// without a network. Its <see cref="Clock"/> stands still until you move it; moving it runs due payment
+/// schedules. Webhooks it would have sent are recorded in <see cref="Webhooks"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var fake = new FakePortOne();
+/// var portone = fake.CreateV2Client();
+/// fake.Clock.Advance(TimeSpan.FromDays(31));
+/// </code>
+/// </example>
+public sealed class FakePortOne : IDisposable, IAsyncDisposable
+{
+    /// <summary>The base address the fake answers V2 calls on.</summary>
+    public static readonly Uri V2BaseAddress = new("https://v2.fake-portone.test/");
+
+    /// <summary>The base address the fake answers V1 calls on.</summary>
+    public static readonly Uri V1BaseAddress = new("https://v1.fake-portone.test/");
+
+    private readonly object _gate = new();
+    private readonly List<FakeWebhook> _webhooks = [];
+    private readonly ConcurrentQueue<(string? PathPrefix, HttpStatusCode Status, string Body)> _faults = new();
+    private readonly List<IDisposable> _clients = [];
+
+    /// <summary>Creates an empty fake whose clock starts at <paramref name="start"/> (default: 2025-01-01 00:00 UTC).</summary>
+    /// <param name="start">The initial time of <see cref="Clock"/>.</param>
+    public FakePortOne(DateTimeOffset? start = null)
+    {
+        Clock = new FakePortOneClock(start ?? new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), OnClockAdvanced);
+        V2 = new FakeV2(this);
+        V1 = new FakeV1(this);
+    }
+
+    /// <summary>Card numbers with a fixed behaviour. Any other well-formed number (13 to 19 digits) succeeds.</summary>
+    public static class TestCards
+    {
+        /// <summary>A card that always succeeds.</summary>
+        public const string Success = "4242424242424242";
+
+        /// <summary>A card whose issuer refuses to register it: issuing a billing key fails with a PG error.</summary>
+        public const string DeclinedOnIssue = "4000000000000002";
+
+        /// <summary>A card that registers, but every charge on it is declined (a PG error, and a failed payment).</summary>
+        public const string DeclinedOnPayment = "4000000000000341";
+    }
+
+    /// <summary>The fake's clock. Pass it wherever your own code needs "now" so both agree.</summary>
+    public FakePortOneClock Clock { get; }
+
+    /// <summary>The V2 API secret the fake accepts. Default: <c>fake-v2-api-secret</c>.</summary>
+    public string V2ApiSecret { get; set; } = "fake-v2-api-secret";
+
+    /// <summary>The V1 REST API key the fake accepts. Default: <c>fake-v1-key</c>.</summary>
+    public string V1ApiKey { get; set; } = "fake-v1-key";
+
+    /// <summary>The V1 REST API secret the fake accepts. Default: <c>fake-v1-secret</c>.</summary>
+    public string V1ApiSecret { get; set; } = "fake-v1-secret";
+
+    /// <summary>The store id the fake belongs to. Default: <c>store-fake</c>.</summary>
+    public string StoreId { get; set; } = "store-fake";
+
+    /// <summary>The merchant id the fake reports. Default: <c>merchant-fake</c>.</summary>
+    public string MerchantId { get; set; } = "merchant-fake";
+
+    /// <summary>Webhooks the fake would have sent, oldest first.</summary>
+    public IReadOnlyList<FakeWebhook> Webhooks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _webhooks.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How many requests of each kind reached the fake (e.g. <c>V1.GetToken</c>, <c>V2.Login</c>, <c>Requests</c>).</summary>
+    public FakeCounters Counters { get; } = new();
+
+    internal FakeV2 V2 { get; }
+
+    internal FakeV1 V1 { get; }
+
+    /// <summary>
+    /// Makes the next request whose path starts with <paramref name="pathPrefix"/> (any request when null) fail
+    /// with the given status and body, before the fake looks at it. Queue several to fail several requests.
+    /// </summary>
+    /// <param name="status">The HTTP status to answer with, e.g. 503.</param>
+    /// <param name="body">The body; defaults to an empty JSON object.</param>
+    /// <param name="pathPrefix">e.g. <c>/payments</c>; null for any request.</param>
+    public void FailNextRequest(HttpStatusCode status, string body = "{}", string? pathPrefix = null) =>
+        _faults.Enqueue((pathPrefix, status, body));
+
+    /// <summary>An <see cref="HttpMessageHandler"/> that answers in memory; use it as a client's primary handler.</summary>
+    /// <returns>A new handler bound to this fake.</returns>
+    public HttpMessageHandler CreateHandler() => new FakePortOneHandler(this);
+
+    /// <summary>A V2 client talking to this fake, with its clock and credentials. Disposed with the fake.</summary>
+    /// <param name="configure">Changes to the options (e.g. <c>AuthMode</c>) before the client is built.</param>
+    /// <param name="loggerFactory">Where the client logs; none by default.</param>
+    /// <returns>The client.</returns>
+    public PortOneV2Client CreateV2Client(Action<PortOneV2Options>? configure = null, ILoggerFactory? loggerFactory = null)
+    {
+        var options = new PortOneV2Options { ApiSecret = V2ApiSecret, StoreId = StoreId };
+        configure?.Invoke(options);
+        ApplyTo(options);
+        var client = new PortOneV2Client(options, loggerFactory, CreateHandler());
+        Track(client);
+        return client;
+    }
+
+    /// <summary>A V1 client talking to this fake, with its clock and credentials. Disposed with the fake.</summary>
+    /// <param name="configure">Changes to the options before the client is built.</param>
+    /// <param name="loggerFactory">Where the client logs; none by default.</param>
+    /// <returns>The client.</returns>
+    public PortOneV1Client CreateV1Client(Action<PortOneV1Options>? configure = null, ILoggerFactory? loggerFactory = null)
+    {
+        var options = new PortOneV1Options { ApiKey = V1ApiKey, ApiSecret = V1ApiSecret };
+        configure?.Invoke(options);
+        ApplyTo(options);
+        var client = new PortOneV1Client(options, loggerFactory, CreateHandler());
+        Track(client);
+        return client;
+    }
+
+    /// <summary>Points options at this fake: its base address, its clock, and retries without waiting (the clock stands still).</summary>
+    /// <param name="options">V1 or V2 options.</param>
+    public void ApplyTo(PortOneClientOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        options.BaseAddress = options is PortOneV1Options ? V1BaseAddress : V2BaseAddress;
+        options.TimeProvider = Clock;
+        options.Retry.BaseDelay = TimeSpan.Zero;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var client in _clients)
+            {
+                client.Dispose();
+            }
+
+            _clients.Clear();
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
+    }
+
+    internal void RecordWebhook(string type, JsonObject data)
+    {
+        lock (_gate)
+        {
+            _webhooks.Add(new FakeWebhook(type, Clock.GetUtcNow(), data));
+        }
+    }
+
+    internal HttpResponseMessage Handle(HttpRequestMessage request, string? body)
+    {
+        Counters.Increment("Requests");
+        var path = request.RequestUri!.AbsolutePath;
+        if (_faults.TryPeek(out var fault) && (fault.PathPrefix is null || path.StartsWith(fault.PathPrefix, StringComparison.Ordinal)) && _faults.TryDequeue(out fault))
+        {
+            return new HttpResponseMessage(fault.Status) { Content = new StringContent(fault.Body, System.Text.Encoding.UTF8, "application/json") };
+        }
+
+        var fakeRequest = new FakeRequest(request, body);
+        lock (_gate)
+        {
+            var host = request.RequestUri.Host;
+            if (string.Equals(host, V2BaseAddress.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return V2.Handle(fakeRequest);
+            }
+
+            if (string.Equals(host, V1BaseAddress.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return V1.Handle(fakeRequest);
+            }
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent($"The fake PortOne does not answer on {request.RequestUri.Host}.") };
+    }
+
+    private void Track(IDisposable client)
+    {
+        lock (_gate)
+        {
+            _clients.Add(client);
+        }
+    }
+
+    private void OnClockAdvanced()
+    {
+        lock (_gate)
+        {
+            V2.RunDueSchedules();
+            V1.RunDueSchedules();
+        }
+    }
+}
+
+/// <summary>Request counts by kind, for asserting how often the fake was called.</summary>
+public sealed class FakeCounters
+{
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>How many times <paramref name="name"/> happened (0 when never).</summary>
+    /// <param name="name">e.g. <c>Requests</c>, <c>V1.GetToken</c>, <c>V2.Login</c>.</param>
+    public int this[string name] => _counts.TryGetValue(name, out var count) ? count : 0;
+
+    internal void Increment(string name) => _counts.AddOrUpdate(name, 1, static (_, count) => count + 1);
+}
+
+internal sealed class FakePortOneHandler : HttpMessageHandler
+{
+    private readonly FakePortOne _fake;
+
+    public FakePortOneHandler(FakePortOne fake)
+    {
+        _fake = fake;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var response = _fake.Handle(request, body);
+        response.RequestMessage = request;
+        return response;
+    }
+}
