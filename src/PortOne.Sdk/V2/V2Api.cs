@@ -29,6 +29,9 @@ internal sealed class V2Api
 
     public static PortOneV2JsonContext Json => PortOneV2JsonContext.Default;
 
+    /// <summary>The generated models' metadata (requests, answers, unions, errors).</summary>
+    public static PortOneV2ModelsJsonContext Models => PortOneV2ModelsJsonContext.Default;
+
     /// <summary>Sends an operation with an optional JSON body and decodes a JSON answer.</summary>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
@@ -79,7 +82,7 @@ internal sealed class V2Api
         PortOneError? error;
         try
         {
-            error = response.Body.Length == 0 ? null : JsonSerializer.Deserialize(response.Body, Json.PortOneError);
+            error = response.Body.Length == 0 ? null : JsonSerializer.Deserialize(response.Body, Models.PortOneError);
         }
         catch (JsonException exception)
         {
