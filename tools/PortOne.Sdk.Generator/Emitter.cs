@@ -284,7 +284,9 @@ internal sealed class Emitter
         string PropertyName(PropertyModel p) => reservedNames.Contains(p.CsName) ? p.CsName + "Value" : p.CsName;
 
         var fills = type.IsInput && FillsStoreId(type);
-        var backed = fills ? properties.Where(p => IsStoreId(p) || (Target(p.Type) is { } t && t.IsInput && FillsStoreId(t))).ToList() : [];
+        var paged = type.IsInput ? properties.FirstOrDefault(IsPage) : null;
+        var filled = fills ? properties.Where(p => IsStoreId(p) || (Target(p.Type) is { } t && t.IsInput && FillsStoreId(t))).ToList() : [];
+        var backed = properties.Where(p => filled.Contains(p) || p == paged).ToList();
 
         w.Summary(Docs.TypeSummary(type));
         w.Line($"public sealed class {name}" + (baseName is null ? string.Empty : " : " + baseName));
@@ -382,7 +384,7 @@ internal sealed class Emitter
             w.Line($"internal {name} WithDefaultStoreId(string storeId)");
             w.Open();
             w.Line($"var copy = ({name})MemberwiseClone();");
-            foreach (var p in backed)
+            foreach (var p in filled)
             {
                 var field = "_" + Names.Parameter(p.JsonName).TrimStart('@');
                 if (IsStoreId(p))
@@ -407,6 +409,18 @@ internal sealed class Emitter
             w.Close();
         }
 
+        if (paged is not null)
+        {
+            Separate();
+            w.Line("/// <summary>A copy asking for another page, everything else unchanged.</summary>");
+            w.Line($"internal {name} WithPage({CsType(paged.Type)} page)");
+            w.Open();
+            w.Line($"var copy = ({name})MemberwiseClone();");
+            w.Line("copy._page = page;");
+            w.Line("return copy;");
+            w.Close();
+        }
+
         var hidden = properties.Where(p => Selection.SensitiveFields.Contains(p.JsonName) || Selection.SensitiveSchemaFields.Contains(type.SchemaName + "." + p.JsonName)).ToList();
         if (hidden.Count > 0)
         {
@@ -419,6 +433,8 @@ internal sealed class Emitter
 
         w.Close();
     }
+
+    private static bool IsPage(PropertyModel p) => p.JsonName == "page" && p.Type.Kind == TypeRefKind.Named && p.Type.SchemaName == "PageInput";
 
     private static bool IsStoreId(PropertyModel p) => p.JsonName == "storeId" && p.Type.Kind == TypeRefKind.String && !p.Required;
 

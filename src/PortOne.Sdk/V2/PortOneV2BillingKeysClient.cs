@@ -93,9 +93,8 @@ public class PortOneV2BillingKeysClient
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Page(request.Page, nameof(request));
         return V2Api.PaginateAsync(
-            request.Page?.Number ?? 0,
-            request.Page?.Size,
-            (page, ct) => ListPageAsync(new GetBillingKeyInfosRequest { Page = page, Sort = request.Sort, Filter = request.Filter }, ct),
+            request.Page,
+            (page, ct) => ListPageAsync(request.WithPage(page), ct),
             answer => answer.Items,
             answer => answer.Page,
             cancellationToken);

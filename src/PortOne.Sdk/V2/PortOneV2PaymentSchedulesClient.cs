@@ -107,9 +107,8 @@ public class PortOneV2PaymentSchedulesClient
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Page(request.Page, nameof(request));
         return V2Api.PaginateAsync(
-            request.Page?.Number ?? 0,
-            request.Page?.Size,
-            (page, ct) => ListPageAsync(new GetPaymentSchedulesRequest { Page = page, Sort = request.Sort, Filter = request.Filter }, ct),
+            request.Page,
+            (page, ct) => ListPageAsync(request.WithPage(page), ct),
             answer => answer.Items,
             answer => answer.Page,
             cancellationToken);

@@ -90,18 +90,16 @@ internal sealed class V2Api
     }
 
     /// <summary>
-    /// Walks a page-numbered search from its first page: fetches a page, yields its items, and moves on until a
-    /// page comes back shorter than the page size the server reports (or empty).
+    /// Walks a page-numbered search from the request's page (0 when it gives none): fetches a page, yields its
+    /// items, and moves on until a page comes back shorter than the page size the server reports (or empty).
     /// </summary>
-    /// <param name="firstPage">The page number to start at (0 when the caller gave none).</param>
-    /// <param name="pageSize">The page size to ask for; null lets the server choose.</param>
-    /// <param name="fetch">Fetches one page: (number, size, token) → answer.</param>
+    /// <param name="first">The caller's page, if any; its size is kept for every page (null lets the server choose).</param>
+    /// <param name="fetch">Fetches one page: (page, token) → answer.</param>
     /// <param name="items">The items of an answer.</param>
     /// <param name="page">The page information of an answer.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     public static async IAsyncEnumerable<TItem> PaginateAsync<TAnswer, TItem>(
-        int firstPage,
-        int? pageSize,
+        PageInput? first,
         Func<PageInput, CancellationToken, Task<TAnswer>> fetch,
         Func<TAnswer, IReadOnlyList<TItem>> items,
         Func<TAnswer, PageInfo> page,
@@ -109,11 +107,11 @@ internal sealed class V2Api
     {
         // PageInfo.totalCount is not used to stop: the spec's wording leaves open whether it counts the page or
         // the whole result. A page shorter than the server's own page size is unambiguous.
-        var number = firstPage;
+        var number = first?.Number ?? 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var answer = await fetch(new PageInput { Number = number, Size = pageSize }, cancellationToken).ConfigureAwait(false);
+            var answer = await fetch(new PageInput { Number = number, Size = first?.Size }, cancellationToken).ConfigureAwait(false);
             var list = items(answer);
             foreach (var item in list)
             {

@@ -108,12 +108,8 @@ public sealed class BillingKeysClientTests : IDisposable
     [Fact]
     public async Task ListAsync_with_no_filter_walks_until_an_empty_page()
     {
-        _mock.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/billing-keys").UsingGet()
-                .WithParam("requestBody", new WireMock.Matchers.WildcardMatcher("*\"number\":0*")))
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(V2Samples.Page(V2Samples.IssuedBillingKeyInfo, 0, 1, 1)));
-        _mock.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/billing-keys").UsingGet()
-                .WithParam("requestBody", new WireMock.Matchers.WildcardMatcher("*\"number\":1*")))
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(V2Samples.Page(string.Empty, 1, 1, 0)));
+        _mock.StubPage("/billing-keys", 0, V2Samples.Page(V2Samples.IssuedBillingKeyInfo, 0, 1, 1));
+        _mock.StubPage("/billing-keys", 1, V2Samples.Page(string.Empty, 1, 1, 0));
         using var client = _mock.CreateClient();
 
         var keys = new List<BillingKeyInfo>();

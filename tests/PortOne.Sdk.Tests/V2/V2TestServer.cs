@@ -35,6 +35,12 @@ public sealed class V2TestServer : IDisposable
         Server.Given(Request.Create().WithPath(path).UsingMethod(method))
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
 
+    /// <summary>Answers a search only when its <c>requestBody</c> asks for the given page number.</summary>
+    public void StubPage(string path, int number, string body) =>
+        Server.Given(Request.Create().WithPath(path).UsingGet()
+                .WithParam("requestBody", new WireMock.Matchers.WildcardMatcher($"*\"number\":{number}*")))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
+
     public IRequestMessage Single() => Assert.Single(Server.LogEntries).RequestMessage;
 
     /// <summary>The query parameters as the server decoded them.</summary>

@@ -11,11 +11,12 @@ namespace PortOne.Sdk.V2;
 /// <summary>The body of <c>GET /payment-schedules</c>.</summary>
 public sealed class GetPaymentSchedulesRequest
 {
+    private PageInput? _page;
     private PaymentScheduleFilterInput? _filter;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public PageInput? Page { get; init; }
+    public PageInput? Page { get => _page; init => _page = value; }
 
     /// <summary>How to order the results.</summary>
     [JsonPropertyName("sort")]
@@ -30,6 +31,14 @@ public sealed class GetPaymentSchedulesRequest
     {
         var copy = (GetPaymentSchedulesRequest)MemberwiseClone();
         copy._filter = (_filter ?? new PaymentScheduleFilterInput()).WithDefaultStoreId(storeId);
+        return copy;
+    }
+
+    /// <summary>A copy asking for another page, everything else unchanged.</summary>
+    internal GetPaymentSchedulesRequest WithPage(PageInput page)
+    {
+        var copy = (GetPaymentSchedulesRequest)MemberwiseClone();
+        copy._page = page;
         return copy;
     }
 }

@@ -11,11 +11,12 @@ namespace PortOne.Sdk.V2;
 /// <summary>The body of <c>GET /payments</c>.</summary>
 public sealed class GetPaymentsRequest
 {
+    private PageInput? _page;
     private PaymentFilterInput? _filter;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public PageInput? Page { get; init; }
+    public PageInput? Page { get => _page; init => _page = value; }
 
     /// <summary>Conditions the results must meet; left out, the server applies its defaults.</summary>
     [JsonPropertyName("filter")]
@@ -26,6 +27,14 @@ public sealed class GetPaymentsRequest
     {
         var copy = (GetPaymentsRequest)MemberwiseClone();
         copy._filter = (_filter ?? new PaymentFilterInput()).WithDefaultStoreId(storeId);
+        return copy;
+    }
+
+    /// <summary>A copy asking for another page, everything else unchanged.</summary>
+    internal GetPaymentsRequest WithPage(PageInput page)
+    {
+        var copy = (GetPaymentsRequest)MemberwiseClone();
+        copy._page = page;
         return copy;
     }
 }
