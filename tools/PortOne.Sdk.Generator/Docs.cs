@@ -60,7 +60,19 @@ internal static class Docs
         ["currency"] = "The currency of every amount of this object.",
         ["total"] = "The total amount, VAT and tax-free part included.",
         ["taxFree"] = "The part of the total that is exempt from VAT.",
-        ["vat"] = "The VAT part of the total. Left out on input, PortOne computes it.",
+        ["vat"] = "The VAT part of the total.",
+        ["in:vat"] = "The VAT part of the total. Left out, PortOne computes it.",
+        ["in:total"] = "The amount to charge, VAT and tax-free part included.",
+        ["supply"] = "The supply value: the amount before VAT.",
+        ["cancelledTaxFree"] = "The tax-free part of the amount refunded so far.",
+        ["CardCredential.number"] = "The card number, digits only.",
+        ["expiryYear"] = "The card's expiry year, two digits (e.g. <c>29</c>).",
+        ["expiryMonth"] = "The card's expiry month, two digits (e.g. <c>01</c>).",
+        ["birthOrBusinessRegistrationNumber"] = "The holder's birth date as YYMMDD for a personal card, or the 10-digit business registration number for a corporate card. Some gateways require it.",
+        ["passwordTwoDigits"] = "The first two digits of the card password. Some gateways require it.",
+        ["customerIdentityNumber"] = "The number the cash receipt is issued to (a phone number, business registration number or card number).",
+        ["email"] = "The e-mail address.",
+        ["phoneNumber"] = "The phone number.",
         ["totalAmount"] = "The total amount, VAT and tax-free part included.",
         ["taxFreeAmount"] = "The part of the amount that is exempt from VAT.",
         ["vatAmount"] = "The VAT part of the amount.",
@@ -144,7 +156,7 @@ internal static class Docs
             TypeKind.Union => $"One of several shapes of {Article(Names.Humanize(type.CsName))}, told apart by <c>{type.Discriminator}</c>.",
             TypeKind.Enum => $"The possible values of {Article(Names.Humanize(type.CsName))}.",
             _ when type.IsOneOf => $"Input holding exactly one of its alternatives ({Names.Humanize(type.CsName)}); build it with one of the static factory methods.",
-            _ when type.IsInput => $"Input describing {Article(Names.Humanize(StripSuffix(type.CsName, "Input")))}.",
+            _ when type.IsInput && !type.IsOutput => $"Input describing {Article(Names.Humanize(StripSuffix(type.CsName, "Input")))}.",
             _ => $"Details of {Article(Names.Humanize(type.CsName))}.",
         };
     }
@@ -169,7 +181,7 @@ internal static class Docs
             return common;
         }
 
-        var ownerWords = Names.Humanize(owner.CsName);
+        var ownerWords = Names.Humanize(StripSuffix(owner.CsName, "Input"));
         var words = Names.Humanize(property.JsonName);
         if (property.Type.Kind == TypeRefKind.Bool)
         {

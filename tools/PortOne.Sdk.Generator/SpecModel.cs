@@ -98,6 +98,9 @@ internal sealed class TypeModel
 
     public bool IsInput { get; set; }
 
+    /// <summary>Reached from an answer or an error (a type can be both input and output).</summary>
+    public bool IsOutput { get; set; }
+
     public bool IsOneOf { get; set; }
 
     /// <summary>"POST /billing-keys" when this is an operation's body or answer.</summary>
@@ -266,7 +269,8 @@ internal sealed class SpecModel
         }
 
         model.AssignUnionCases();
-        model.MarkInputs(inputRoots);
+        model.Mark(inputRoots, t => t.IsInput, t => t.IsInput = true);
+        model.Mark(answerOf.Keys.Concat(errorSchemas.SelectMany(model.References)), t => t.IsOutput, t => t.IsOutput = true);
         foreach (var (name, label) in bodyOf)
         {
             model.Types[name].BodyOf = label;
@@ -402,25 +406,25 @@ internal sealed class SpecModel
         }
     }
 
-    private void MarkInputs(IEnumerable<string> inputRoots)
+    private void Mark(IEnumerable<string> roots, Func<TypeModel, bool> isMarked, Action<TypeModel> mark)
     {
-        var stack = new Stack<string>(inputRoots);
+        var stack = new Stack<string>(roots);
         while (stack.Count > 0)
         {
             var type = Types[stack.Pop()];
-            if (type.IsInput)
+            if (isMarked(type))
             {
                 continue;
             }
 
-            type.IsInput = true;
-            foreach (var property in type.Properties)
+            mark(type);
+            var next = type.Properties.Select(p => p.Type.Kind == TypeRefKind.Array ? p.Type.Element! : p.Type)
+                .Where(t => t.Kind == TypeRefKind.Named)
+                .Select(t => t.SchemaName!)
+                .Concat(type.Cases.Select(c => c.Type.CsName));
+            foreach (var name in next)
             {
-                var target = property.Type.Kind == TypeRefKind.Array ? property.Type.Element! : property.Type;
-                if (target.Kind == TypeRefKind.Named)
-                {
-                    stack.Push(target.SchemaName!);
-                }
+                stack.Push(name);
             }
         }
     }

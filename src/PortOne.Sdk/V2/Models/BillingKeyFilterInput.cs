@@ -17,51 +17,51 @@ public sealed class BillingKeyFilterInput
     [JsonPropertyName("storeId")]
     public string? StoreId { get => _storeId; init => _storeId = value; }
 
-    /// <summary>The time range field of this billing key filter input.</summary>
+    /// <summary>The time range field of this billing key filter.</summary>
     [JsonPropertyName("timeRangeField")]
     public BillingKeyTimeRangeField? TimeRangeField { get; init; }
 
-    /// <summary>The from of this billing key filter input.</summary>
+    /// <summary>The from of this billing key filter.</summary>
     [JsonPropertyName("from")]
     public DateTimeOffset? From { get; init; }
 
-    /// <summary>The until of this billing key filter input.</summary>
+    /// <summary>The until of this billing key filter.</summary>
     [JsonPropertyName("until")]
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>The status of this billing key filter input.</summary>
+    /// <summary>The status of this billing key filter.</summary>
     [JsonPropertyName("status")]
     public IReadOnlyList<BillingKeyStatus>? Status { get; init; }
 
-    /// <summary>The channel group IDs of this billing key filter input.</summary>
+    /// <summary>The channel group IDs of this billing key filter.</summary>
     [JsonPropertyName("channelGroupIds")]
     public IReadOnlyList<string>? ChannelGroupIds { get; init; }
 
-    /// <summary>The customer ID of this billing key filter input.</summary>
+    /// <summary>The customer ID of this billing key filter.</summary>
     [JsonPropertyName("customerId")]
     public string? CustomerId { get; init; }
 
-    /// <summary>The platform type of this billing key filter input.</summary>
+    /// <summary>The platform type of this billing key filter.</summary>
     [JsonPropertyName("platformType")]
     public PaymentClientType? PlatformType { get; init; }
 
-    /// <summary>The text search of this billing key filter input.</summary>
+    /// <summary>The text search of this billing key filter.</summary>
     [JsonPropertyName("textSearch")]
     public BillingKeyTextSearch? TextSearch { get; init; }
 
-    /// <summary>The PG providers of this billing key filter input.</summary>
+    /// <summary>The PG providers of this billing key filter.</summary>
     [JsonPropertyName("pgProviders")]
     public IReadOnlyList<PgProvider>? PgProviders { get; init; }
 
-    /// <summary>The PG companies of this billing key filter input.</summary>
+    /// <summary>The PG companies of this billing key filter.</summary>
     [JsonPropertyName("pgCompanies")]
     public IReadOnlyList<PgCompany>? PgCompanies { get; init; }
 
-    /// <summary>The methods of this billing key filter input.</summary>
+    /// <summary>The methods of this billing key filter.</summary>
     [JsonPropertyName("methods")]
     public IReadOnlyList<BillingKeyPaymentMethodType>? Methods { get; init; }
 
-    /// <summary>The version of this billing key filter input.</summary>
+    /// <summary>The version of this billing key filter.</summary>
     [JsonPropertyName("version")]
     public PortOneVersion? Version { get; init; }
 

@@ -57,7 +57,7 @@ public sealed class BillingKeyPaymentMethodMobile : BillingKeyPaymentMethod
     [JsonPropertyName("type")]
     public override string Type => "BillingKeyPaymentMethodMobile";
 
-    /// <summary>The phone number of this billing key payment method mobile.</summary>
+    /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
     public string? PhoneNumber { get; init; }
 }

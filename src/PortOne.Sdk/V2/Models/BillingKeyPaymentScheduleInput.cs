@@ -37,7 +37,7 @@ public sealed class BillingKeyPaymentScheduleInput
     [JsonPropertyName("customData")]
     public string? CustomData { get; init; }
 
-    /// <summary>The amount of this billing key payment schedule input.</summary>
+    /// <summary>The amount of this billing key payment schedule.</summary>
     [JsonPropertyName("amount")]
     public required PaymentAmountInput Amount { get; init; }
 
@@ -57,11 +57,11 @@ public sealed class BillingKeyPaymentScheduleInput
     [JsonPropertyName("useCardPoint")]
     public bool? UseCardPoint { get; init; }
 
-    /// <summary>The cash receipt of this billing key payment schedule input.</summary>
+    /// <summary>The cash receipt of this billing key payment schedule.</summary>
     [JsonPropertyName("cashReceipt")]
     public CashReceiptInput? CashReceipt { get; init; }
 
-    /// <summary>The country of this billing key payment schedule input.</summary>
+    /// <summary>The country of this billing key payment schedule.</summary>
     [JsonPropertyName("country")]
     public Country? Country { get; init; }
 
@@ -73,23 +73,23 @@ public sealed class BillingKeyPaymentScheduleInput
     [JsonPropertyName("products")]
     public IReadOnlyList<PaymentProduct>? Products { get; init; }
 
-    /// <summary>The product count of this billing key payment schedule input.</summary>
+    /// <summary>The product count of this billing key payment schedule.</summary>
     [JsonPropertyName("productCount")]
     public int? ProductCount { get; init; }
 
-    /// <summary>The product type of this billing key payment schedule input.</summary>
+    /// <summary>The product type of this billing key payment schedule.</summary>
     [JsonPropertyName("productType")]
     public PaymentProductType? ProductType { get; init; }
 
-    /// <summary>The shipping address of this billing key payment schedule input.</summary>
+    /// <summary>The shipping address of this billing key payment schedule.</summary>
     [JsonPropertyName("shippingAddress")]
     public SeparatedAddressInput? ShippingAddress { get; init; }
 
-    /// <summary>The promotion ID of this billing key payment schedule input.</summary>
+    /// <summary>The promotion ID of this billing key payment schedule.</summary>
     [JsonPropertyName("promotionId")]
     public string? PromotionId { get; init; }
 
-    /// <summary>The locale of this billing key payment schedule input.</summary>
+    /// <summary>The locale of this billing key payment schedule.</summary>
     [JsonPropertyName("locale")]
     public Locale? Locale { get; init; }
 

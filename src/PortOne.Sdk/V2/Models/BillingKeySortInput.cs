@@ -11,11 +11,11 @@ namespace PortOne.Sdk.V2;
 /// <summary>Input describing a billing key sort.</summary>
 public sealed class BillingKeySortInput
 {
-    /// <summary>The by of this billing key sort input.</summary>
+    /// <summary>The by of this billing key sort.</summary>
     [JsonPropertyName("by")]
     public BillingKeySortBy? By { get; init; }
 
-    /// <summary>The order of this billing key sort input.</summary>
+    /// <summary>The order of this billing key sort.</summary>
     [JsonPropertyName("order")]
     public SortOrder? Order { get; init; }
 }

@@ -11,23 +11,23 @@ namespace PortOne.Sdk.V2;
 /// <summary>Raw card data for issuing a billing key or charging without one. It is secret: never log it, and this type's ToString hides every field.</summary>
 public sealed class CardCredential
 {
-    /// <summary>The number of this card credential.</summary>
+    /// <summary>The card number, digits only.</summary>
     [JsonPropertyName("number")]
     public required string Number { get; init; }
 
-    /// <summary>The expiry year of this card credential.</summary>
+    /// <summary>The card's expiry year, two digits (e.g. <c>29</c>).</summary>
     [JsonPropertyName("expiryYear")]
     public required string ExpiryYear { get; init; }
 
-    /// <summary>The expiry month of this card credential.</summary>
+    /// <summary>The card's expiry month, two digits (e.g. <c>01</c>).</summary>
     [JsonPropertyName("expiryMonth")]
     public required string ExpiryMonth { get; init; }
 
-    /// <summary>The birth or business registration number of this card credential.</summary>
+    /// <summary>The holder's birth date as YYMMDD for a personal card, or the 10-digit business registration number for a corporate card. Some gateways require it.</summary>
     [JsonPropertyName("birthOrBusinessRegistrationNumber")]
     public string? BirthOrBusinessRegistrationNumber { get; init; }
 
-    /// <summary>The password two digits of this card credential.</summary>
+    /// <summary>The first two digits of the card password. Some gateways require it.</summary>
     [JsonPropertyName("passwordTwoDigits")]
     public string? PasswordTwoDigits { get; init; }
 

@@ -11,11 +11,11 @@ namespace PortOne.Sdk.V2;
 /// <summary>Input describing a cash receipt.</summary>
 public sealed class CashReceiptInput
 {
-    /// <summary>The type of this cash receipt input.</summary>
+    /// <summary>The type of this cash receipt.</summary>
     [JsonPropertyName("type")]
     public required CashReceiptInputType Type { get; init; }
 
-    /// <summary>The customer identity number of this cash receipt input.</summary>
+    /// <summary>The number the cash receipt is issued to (a phone number, business registration number or card number).</summary>
     [JsonPropertyName("customerIdentityNumber")]
     public string? CustomerIdentityNumber { get; init; }
 

@@ -35,11 +35,11 @@ public sealed class Customer
     [JsonPropertyName("gender")]
     public Gender? Gender { get; init; }
 
-    /// <summary>The email of this customer.</summary>
+    /// <summary>The e-mail address.</summary>
     [JsonPropertyName("email")]
     public string? Email { get; init; }
 
-    /// <summary>The phone number of this customer.</summary>
+    /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
     public string? PhoneNumber { get; init; }
 

@@ -11,51 +11,51 @@ namespace PortOne.Sdk.V2;
 /// <summary>Who is paying. Every part is optional; some payment gateways require particular fields (e.g. name, phone number, e-mail).</summary>
 public sealed class CustomerInput
 {
-    /// <summary>The ID of this customer input.</summary>
+    /// <summary>The ID of this customer.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
-    /// <summary>The name of this customer input.</summary>
+    /// <summary>The name of this customer.</summary>
     [JsonPropertyName("name")]
     public CustomerNameInput? Name { get; init; }
 
-    /// <summary>The birth year of this customer input.</summary>
+    /// <summary>The birth year of this customer.</summary>
     [JsonPropertyName("birthYear")]
     public string? BirthYear { get; init; }
 
-    /// <summary>The birth month of this customer input.</summary>
+    /// <summary>The birth month of this customer.</summary>
     [JsonPropertyName("birthMonth")]
     public string? BirthMonth { get; init; }
 
-    /// <summary>The birth day of this customer input.</summary>
+    /// <summary>The birth day of this customer.</summary>
     [JsonPropertyName("birthDay")]
     public string? BirthDay { get; init; }
 
-    /// <summary>The country of this customer input.</summary>
+    /// <summary>The country of this customer.</summary>
     [JsonPropertyName("country")]
     public Country? Country { get; init; }
 
-    /// <summary>The gender of this customer input.</summary>
+    /// <summary>The gender of this customer.</summary>
     [JsonPropertyName("gender")]
     public Gender? Gender { get; init; }
 
-    /// <summary>The email of this customer input.</summary>
+    /// <summary>The e-mail address.</summary>
     [JsonPropertyName("email")]
     public string? Email { get; init; }
 
-    /// <summary>The phone number of this customer input.</summary>
+    /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
     public string? PhoneNumber { get; init; }
 
-    /// <summary>The address of this customer input.</summary>
+    /// <summary>The address of this customer.</summary>
     [JsonPropertyName("address")]
     public SeparatedAddressInput? Address { get; init; }
 
-    /// <summary>The zipcode of this customer input.</summary>
+    /// <summary>The zipcode of this customer.</summary>
     [JsonPropertyName("zipcode")]
     public string? Zipcode { get; init; }
 
-    /// <summary>The business registration number of this customer input.</summary>
+    /// <summary>The business registration number of this customer.</summary>
     [JsonPropertyName("businessRegistrationNumber")]
     public string? BusinessRegistrationNumber { get; init; }
 

@@ -11,11 +11,11 @@ namespace PortOne.Sdk.V2;
 /// <summary>Input describing a customer name.</summary>
 public sealed class CustomerNameInput
 {
-    /// <summary>The full of this customer name input.</summary>
+    /// <summary>The full of this customer name.</summary>
     [JsonPropertyName("full")]
     public string? Full { get; init; }
 
-    /// <summary>The separated of this customer name input.</summary>
+    /// <summary>The separated of this customer name.</summary>
     [JsonPropertyName("separated")]
     public CustomerSeparatedName? Separated { get; init; }
 }

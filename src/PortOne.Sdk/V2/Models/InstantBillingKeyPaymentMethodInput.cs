@@ -15,7 +15,7 @@ public sealed class InstantBillingKeyPaymentMethodInput
     {
     }
 
-    /// <summary>Creates the input with only <c>card</c> set: the card of this instant billing key payment method input.</summary>
+    /// <summary>Creates the input with only <c>card</c> set: the card of this instant billing key payment method.</summary>
     /// <param name="card">The card.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="card"/> is null.</exception>

@@ -15,13 +15,13 @@ public sealed class InstantPaymentMethodInput
     {
     }
 
-    /// <summary>Creates the input with only <c>card</c> set: the card of this instant payment method input.</summary>
+    /// <summary>Creates the input with only <c>card</c> set: the card of this instant payment method.</summary>
     /// <param name="card">The card.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="card"/> is null.</exception>
     public static InstantPaymentMethodInput Card(InstantPaymentMethodInputCard card) => new() { AsCard = card ?? throw new ArgumentNullException(nameof(card)) };
 
-    /// <summary>Creates the input with only <c>virtualAccount</c> set: the virtual account of this instant payment method input.</summary>
+    /// <summary>Creates the input with only <c>virtualAccount</c> set: the virtual account of this instant payment method.</summary>
     /// <param name="virtualAccount">The virtual account.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="virtualAccount"/> is null.</exception>

@@ -15,7 +15,7 @@ public sealed class InstantPaymentMethodInputVirtualAccountCashReceiptInfo
     [JsonPropertyName("type")]
     public required CashReceiptInputType Type { get; init; }
 
-    /// <summary>The customer identity number of this instant payment method input virtual account cash receipt info.</summary>
+    /// <summary>The number the cash receipt is issued to (a phone number, business registration number or card number).</summary>
     [JsonPropertyName("customerIdentityNumber")]
     public required string CustomerIdentityNumber { get; init; }
 

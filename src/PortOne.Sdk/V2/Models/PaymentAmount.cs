@@ -19,11 +19,11 @@ public sealed class PaymentAmount
     [JsonPropertyName("taxFree")]
     public required long TaxFree { get; init; }
 
-    /// <summary>The VAT part of the total. Left out on input, PortOne computes it.</summary>
+    /// <summary>The VAT part of the total.</summary>
     [JsonPropertyName("vat")]
     public long? Vat { get; init; }
 
-    /// <summary>The supply of this payment amount.</summary>
+    /// <summary>The supply value: the amount before VAT.</summary>
     [JsonPropertyName("supply")]
     public long? Supply { get; init; }
 
@@ -39,7 +39,7 @@ public sealed class PaymentAmount
     [JsonPropertyName("cancelled")]
     public required long Cancelled { get; init; }
 
-    /// <summary>The cancelled tax free of this payment amount.</summary>
+    /// <summary>The tax-free part of the amount refunded so far.</summary>
     [JsonPropertyName("cancelledTaxFree")]
     public required long CancelledTaxFree { get; init; }
 }

@@ -11,7 +11,7 @@ namespace PortOne.Sdk.V2;
 /// <summary>The amount to charge. Only <see cref="Total"/> is required; leave the tax-free and VAT parts out to let PortOne compute them.</summary>
 public sealed class PaymentAmountInput
 {
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
+    /// <summary>The amount to charge, VAT and tax-free part included.</summary>
     [JsonPropertyName("total")]
     public required long Total { get; init; }
 
@@ -19,7 +19,7 @@ public sealed class PaymentAmountInput
     [JsonPropertyName("taxFree")]
     public long? TaxFree { get; init; }
 
-    /// <summary>The VAT part of the total. Left out on input, PortOne computes it.</summary>
+    /// <summary>The VAT part of the total. Left out, PortOne computes it.</summary>
     [JsonPropertyName("vat")]
     public long? Vat { get; init; }
 }

@@ -21,55 +21,55 @@ public sealed class PaymentFilterInput
     [JsonPropertyName("storeId")]
     public string? StoreId { get => _storeId; init => _storeId = value; }
 
-    /// <summary>The timestamp type of this payment filter input.</summary>
+    /// <summary>The timestamp type of this payment filter.</summary>
     [JsonPropertyName("timestampType")]
     public PaymentTimestampType? TimestampType { get; init; }
 
-    /// <summary>The from of this payment filter input.</summary>
+    /// <summary>The from of this payment filter.</summary>
     [JsonPropertyName("from")]
     public DateTimeOffset? From { get; init; }
 
-    /// <summary>The until of this payment filter input.</summary>
+    /// <summary>The until of this payment filter.</summary>
     [JsonPropertyName("until")]
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>The status of this payment filter input.</summary>
+    /// <summary>The status of this payment filter.</summary>
     [JsonPropertyName("status")]
     public IReadOnlyList<PaymentStatus>? Status { get; init; }
 
-    /// <summary>The methods of this payment filter input.</summary>
+    /// <summary>The methods of this payment filter.</summary>
     [JsonPropertyName("methods")]
     public IReadOnlyList<PaymentMethodType>? Methods { get; init; }
 
-    /// <summary>The PG provider of this payment filter input.</summary>
+    /// <summary>The PG provider of this payment filter.</summary>
     [JsonPropertyName("pgProvider")]
     public IReadOnlyList<PgProvider>? PgProvider { get; init; }
 
-    /// <summary>Whether this payment filter input is test.</summary>
+    /// <summary>Whether this payment filter is test.</summary>
     [JsonPropertyName("isTest")]
     public bool? IsTest { get; init; }
 
-    /// <summary>Whether this payment filter input is scheduled.</summary>
+    /// <summary>Whether this payment filter is scheduled.</summary>
     [JsonPropertyName("isScheduled")]
     public bool? IsScheduled { get; init; }
 
-    /// <summary>The sort by of this payment filter input.</summary>
+    /// <summary>The sort by of this payment filter.</summary>
     [JsonPropertyName("sortBy")]
     public PaymentSortBy? SortBy { get; init; }
 
-    /// <summary>The sort order of this payment filter input.</summary>
+    /// <summary>The sort order of this payment filter.</summary>
     [JsonPropertyName("sortOrder")]
     public SortOrder? SortOrder { get; init; }
 
-    /// <summary>The version of this payment filter input.</summary>
+    /// <summary>The version of this payment filter.</summary>
     [JsonPropertyName("version")]
     public PortOneVersion? Version { get; init; }
 
-    /// <summary>The webhook status of this payment filter input.</summary>
+    /// <summary>The webhook status of this payment filter.</summary>
     [JsonPropertyName("webhookStatus")]
     public PaymentWebhookStatus? WebhookStatus { get; init; }
 
-    /// <summary>The platform type of this payment filter input.</summary>
+    /// <summary>The platform type of this payment filter.</summary>
     [JsonPropertyName("platformType")]
     public PaymentClientType? PlatformType { get; init; }
 
@@ -77,47 +77,47 @@ public sealed class PaymentFilterInput
     [JsonPropertyName("currency")]
     public Currency? Currency { get; init; }
 
-    /// <summary>Whether this payment filter input is escrow.</summary>
+    /// <summary>Whether this payment filter is escrow.</summary>
     [JsonPropertyName("isEscrow")]
     public bool? IsEscrow { get; init; }
 
-    /// <summary>The escrow status of this payment filter input.</summary>
+    /// <summary>The escrow status of this payment filter.</summary>
     [JsonPropertyName("escrowStatus")]
     public PaymentFilterInputEscrowStatus? EscrowStatus { get; init; }
 
-    /// <summary>The card brand of this payment filter input.</summary>
+    /// <summary>The card brand of this payment filter.</summary>
     [JsonPropertyName("cardBrand")]
     public CardBrand? CardBrand { get; init; }
 
-    /// <summary>The card type of this payment filter input.</summary>
+    /// <summary>The card type of this payment filter.</summary>
     [JsonPropertyName("cardType")]
     public CardType? CardType { get; init; }
 
-    /// <summary>The card owner type of this payment filter input.</summary>
+    /// <summary>The card owner type of this payment filter.</summary>
     [JsonPropertyName("cardOwnerType")]
     public CardOwnerType? CardOwnerType { get; init; }
 
-    /// <summary>The gift certificate type of this payment filter input.</summary>
+    /// <summary>The gift certificate type of this payment filter.</summary>
     [JsonPropertyName("giftCertificateType")]
     public PaymentMethodGiftCertificateType? GiftCertificateType { get; init; }
 
-    /// <summary>The cash receipt type of this payment filter input.</summary>
+    /// <summary>The cash receipt type of this payment filter.</summary>
     [JsonPropertyName("cashReceiptType")]
     public CashReceiptInputType? CashReceiptType { get; init; }
 
-    /// <summary>The cash receipt status of this payment filter input.</summary>
+    /// <summary>The cash receipt status of this payment filter.</summary>
     [JsonPropertyName("cashReceiptStatus")]
     public PaymentCashReceiptStatus? CashReceiptStatus { get; init; }
 
-    /// <summary>The cash receipt issued at range of this payment filter input.</summary>
+    /// <summary>The cash receipt issued at range of this payment filter.</summary>
     [JsonPropertyName("cashReceiptIssuedAtRange")]
     public DateTimeRange? CashReceiptIssuedAtRange { get; init; }
 
-    /// <summary>The cash receipt cancelled at range of this payment filter input.</summary>
+    /// <summary>The cash receipt cancelled at range of this payment filter.</summary>
     [JsonPropertyName("cashReceiptCancelledAtRange")]
     public DateTimeRange? CashReceiptCancelledAtRange { get; init; }
 
-    /// <summary>The text search of this payment filter input.</summary>
+    /// <summary>The text search of this payment filter.</summary>
     [JsonPropertyName("textSearch")]
     public IReadOnlyList<PaymentTextSearch>? TextSearch { get; init; }
 

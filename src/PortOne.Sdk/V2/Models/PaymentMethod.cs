@@ -117,7 +117,7 @@ public sealed class PaymentMethodMobile : PaymentMethod
     [JsonPropertyName("type")]
     public override string Type => "PaymentMethodMobile";
 
-    /// <summary>The phone number of this payment method mobile.</summary>
+    /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
     public string? PhoneNumber { get; init; }
 }

@@ -8,7 +8,7 @@ using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V2;
 
-/// <summary>Input describing a payment product.</summary>
+/// <summary>Details of a payment product.</summary>
 public sealed class PaymentProduct
 {
     /// <summary>The ID of this payment product.</summary>

@@ -21,19 +21,19 @@ public sealed class PaymentScheduleFilterInput
     [JsonPropertyName("billingKey")]
     public string? BillingKey { get; init; }
 
-    /// <summary>The from of this payment schedule filter input.</summary>
+    /// <summary>The from of this payment schedule filter.</summary>
     [JsonPropertyName("from")]
     public DateTimeOffset? From { get; init; }
 
-    /// <summary>The until of this payment schedule filter input.</summary>
+    /// <summary>The until of this payment schedule filter.</summary>
     [JsonPropertyName("until")]
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>The status of this payment schedule filter input.</summary>
+    /// <summary>The status of this payment schedule filter.</summary>
     [JsonPropertyName("status")]
     public IReadOnlyList<PaymentScheduleStatus>? Status { get; init; }
 
-    /// <summary>Whether this payment schedule filter input is for test.</summary>
+    /// <summary>Whether this payment schedule filter is for test.</summary>
     [JsonPropertyName("isForTest")]
     public bool? IsForTest { get; init; }
 

@@ -11,11 +11,11 @@ namespace PortOne.Sdk.V2;
 /// <summary>Input describing a payment schedule sort.</summary>
 public sealed class PaymentScheduleSortInput
 {
-    /// <summary>The by of this payment schedule sort input.</summary>
+    /// <summary>The by of this payment schedule sort.</summary>
     [JsonPropertyName("by")]
     public PaymentScheduleSortBy? By { get; init; }
 
-    /// <summary>The order of this payment schedule sort input.</summary>
+    /// <summary>The order of this payment schedule sort.</summary>
     [JsonPropertyName("order")]
     public SortOrder? Order { get; init; }
 }

@@ -11,23 +11,23 @@ namespace PortOne.Sdk.V2;
 /// <summary>Input describing a separated address.</summary>
 public sealed class SeparatedAddressInput
 {
-    /// <summary>The address line1 of this separated address input.</summary>
+    /// <summary>The address line1 of this separated address.</summary>
     [JsonPropertyName("addressLine1")]
     public required string AddressLine1 { get; init; }
 
-    /// <summary>The address line2 of this separated address input.</summary>
+    /// <summary>The address line2 of this separated address.</summary>
     [JsonPropertyName("addressLine2")]
     public required string AddressLine2 { get; init; }
 
-    /// <summary>The city of this separated address input.</summary>
+    /// <summary>The city of this separated address.</summary>
     [JsonPropertyName("city")]
     public string? City { get; init; }
 
-    /// <summary>The province of this separated address input.</summary>
+    /// <summary>The province of this separated address.</summary>
     [JsonPropertyName("province")]
     public string? Province { get; init; }
 
-    /// <summary>The country of this separated address input.</summary>
+    /// <summary>The country of this separated address.</summary>
     [JsonPropertyName("country")]
     public Country? Country { get; init; }
 }
