@@ -50,8 +50,8 @@ internal static class Selection
 
     /// <summary>
     /// Input objects the API treats as "set exactly one of these fields". They get a private constructor and one
-    /// static factory per field, so a wrong one cannot be built. (The spec says so only in prose; keep this list
-    /// in sync with the spec's "하나의 필드만" remarks, which the generator also picks up by itself.)
+    /// static factory per field, so a wrong one cannot be built. The spec says so only in its (Korean) description;
+    /// <see cref="OneFieldOnlyMarker"/> finds those, and this list names them explicitly as well.
     /// </summary>
     public static readonly HashSet<string> OneOfInputs = new(StringComparer.Ordinal)
     {
@@ -59,6 +59,9 @@ internal static class Selection
         "InstantBillingKeyPaymentMethodInput",
         "InstantPaymentMethodInputVirtualAccountExpiry",
     };
+
+    /// <summary>The words ("enter only one field") with which the spec's descriptions mark a one-of input.</summary>
+    public const string OneFieldOnlyMarker = "\uD558\uB098\uC758 \uD544\uB4DC\uB9CC";
 
     /// <summary>Field names whose values must never appear in ToString (card data, birth dates, identity numbers).</summary>
     public static readonly HashSet<string> SensitiveFields = new(StringComparer.Ordinal)

@@ -352,7 +352,7 @@ internal sealed class SpecModel
                 }
 
                 var remark = (schema.TryGetProperty("x-portone-description", out var d) ? d.GetString() : null) ?? string.Empty;
-                type.IsOneOf = Selection.OneOfInputs.Contains(type.SchemaName) || remark.Contains("하나의 필드만", StringComparison.Ordinal);
+                type.IsOneOf = Selection.OneOfInputs.Contains(type.SchemaName) || remark.Contains(Selection.OneFieldOnlyMarker, StringComparison.Ordinal);
                 break;
         }
     }
