@@ -201,6 +201,18 @@ public sealed class ErrorDecodingTests : IDisposable
     }
 
     [Fact]
+    public void The_table_covers_every_error_class_of_the_models()
+    {
+        var listed = SpecErrorCases.Select(row => (Type)row[2]).ToHashSet();
+        var errorTypes = typeof(PortOneError).Assembly.GetTypes()
+            .Where(t => t.IsSealed && t.BaseType == typeof(PortOneError) && t != typeof(UnknownPortOneError))
+            .ToList();
+
+        Assert.Equal(30, errorTypes.Count);
+        Assert.DoesNotContain(errorTypes, t => !listed.Contains(t));
+    }
+
+    [Fact]
     public async Task An_error_body_that_is_not_json_is_an_invalid_response()
     {
         _mock.Stub("GET", "/payments/p-1", 500, "<html>oops</html>");
