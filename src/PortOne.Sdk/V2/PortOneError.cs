@@ -11,6 +11,11 @@ namespace PortOne.Sdk.V2;
 [JsonConverter(typeof(PortOneErrorConverter))]
 public abstract partial class PortOneError
 {
+    // Only the SDK defines cases: the generated ones and UnknownPortOneError.
+    private protected PortOneError()
+    {
+    }
+
     /// <summary>The error type as the server names it, e.g. <c>BILLING_KEY_NOT_FOUND</c>.</summary>
     [JsonPropertyName("type")]
     public abstract string Type { get; }

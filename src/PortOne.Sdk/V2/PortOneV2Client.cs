@@ -12,6 +12,15 @@ public interface IPortOneV2Client
 {
     /// <summary>Token operations (bearer mode).</summary>
     PortOneV2AuthClient Auth { get; }
+
+    /// <summary>Billing keys: issue, look up, search, delete.</summary>
+    PortOneV2BillingKeysClient BillingKeys { get; }
+
+    /// <summary>Payments: pay with a billing key or instantly, look up, search, cancel.</summary>
+    PortOneV2PaymentsClient Payments { get; }
+
+    /// <summary>Payment schedules: book, look up, search, revoke.</summary>
+    PortOneV2PaymentSchedulesClient PaymentSchedules { get; }
 }
 
 /// <summary>
@@ -62,6 +71,9 @@ public partial class PortOneV2Client : IPortOneV2Client, IDisposable
     {
         Api = null!;
         Auth = null!;
+        BillingKeys = null!;
+        Payments = null!;
+        PaymentSchedules = null!;
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -28,6 +31,9 @@ internal sealed class V2Api
     public string? StoreId => Options.StoreId;
 
     public static PortOneV2JsonContext Json => PortOneV2JsonContext.Default;
+
+    /// <summary>The generated models' metadata (requests, answers, unions, errors).</summary>
+    public static PortOneV2ModelsJsonContext Models => PortOneV2ModelsJsonContext.Default;
 
     /// <summary>Sends an operation with an optional JSON body and decodes a JSON answer.</summary>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
@@ -61,6 +67,81 @@ internal sealed class V2Api
     public static string RequestBodyQuery<T>(T body, JsonTypeInfo<T> typeInfo) =>
         "requestBody=" + Uri.EscapeDataString(JsonSerializer.Serialize(body, typeInfo));
 
+    /// <summary>
+    /// Appends a query string built from the parameters that have a value (<c>?a=1&amp;b=2</c>, each escaped), or
+    /// returns <paramref name="path"/> unchanged when none has.
+    /// </summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var builder = new StringBuilder(path);
+        var separator = '?';
+        foreach (var (name, value) in parameters)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            builder.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Walks a page-numbered search from the request's page (0 when it gives none): fetches a page, yields its
+    /// items, and moves on until a page comes back shorter than the page size the server reports (or empty).
+    /// </summary>
+    /// <param name="first">The caller's page, if any; its size is kept for every page (null lets the server choose).</param>
+    /// <param name="fetch">Fetches one page: (page, token) → answer.</param>
+    /// <param name="items">The items of an answer.</param>
+    /// <param name="page">The page information of an answer.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public static async IAsyncEnumerable<TItem> PaginateAsync<TAnswer, TItem>(
+        PageInput? first,
+        Func<PageInput, CancellationToken, Task<TAnswer>> fetch,
+        Func<TAnswer, IReadOnlyList<TItem>> items,
+        Func<TAnswer, PageInfo> page,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // PageInfo.totalCount is not used to stop: the spec's wording leaves open whether it counts the page or
+        // the whole result. A page shorter than the server's own page size is unambiguous.
+        var number = first?.Number ?? 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var answer = await fetch(new PageInput { Number = number, Size = first?.Size }, cancellationToken).ConfigureAwait(false);
+            var list = items(answer);
+            foreach (var item in list)
+            {
+                yield return item;
+            }
+
+            var served = page(answer).Size;
+            if (list.Count == 0 || served <= 0 || list.Count < served)
+            {
+                yield break;
+            }
+
+            number++;
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="name"/> when an ID is null, empty or blank.</summary>
+    public static void RequireId(string? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} must not be empty.", name);
+        }
+    }
+
     /// <summary>Escapes one path segment chosen by the merchant (ids may hold any character).</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
@@ -79,7 +160,7 @@ internal sealed class V2Api
         PortOneError? error;
         try
         {
-            error = response.Body.Length == 0 ? null : JsonSerializer.Deserialize(response.Body, Json.PortOneError);
+            error = response.Body.Length == 0 ? null : JsonSerializer.Deserialize(response.Body, Models.PortOneError);
         }
         catch (JsonException exception)
         {

@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PortOne.Sdk.Http;
+
+namespace PortOne.Sdk.V2;
+
+/// <summary>
+/// V2 billing keys (<c>portone.BillingKeys</c>): issue a key from card data, look keys up, search them, delete them.
+/// Charge a key with <see cref="PortOneV2PaymentsClient.PayWithBillingKeyAsync"/> or schedule a charge with
+/// <see cref="PortOneV2PaymentSchedulesClient.CreateAsync"/>.
+/// </summary>
+public class PortOneV2BillingKeysClient
+{
+    // Issuing with card data is not retried: a lost answer followed by a second request could issue two keys.
+    internal static readonly PortOneOperation IssueOperation = new("V2.BillingKeys.Issue", "/billing-keys", retryable: false);
+    internal static readonly PortOneOperation GetOperation = new("V2.BillingKeys.Get", "/billing-keys/{billingKey}", retryable: true);
+    internal static readonly PortOneOperation ListOperation = new("V2.BillingKeys.List", "/billing-keys", retryable: true);
+
+    // Deleting twice cannot do harm: the repeat is refused with BILLING_KEY_ALREADY_DELETED.
+    internal static readonly PortOneOperation DeleteOperation = new("V2.BillingKeys.Delete", "/billing-keys/{billingKey}", retryable: true);
+
+    private readonly V2Api _api;
+
+    internal PortOneV2BillingKeysClient(V2Api api)
+    {
+        _api = api;
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected PortOneV2BillingKeysClient()
+    {
+        _api = null!;
+    }
+
+    /// <summary>Issues a billing key from card data, without the customer's browser (<c>POST /billing-keys</c>).</summary>
+    /// <param name="request">The card (<see cref="InstantBillingKeyPaymentMethodInput.Card"/>) and optionally the channel and customer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new billing key with its channels, and the channels that failed when several were tried.</returns>
+    /// <exception cref="System.ArgumentException">The method is missing.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="ChannelNotFoundError"/>, <see cref="PgProviderError"/> (the card was refused), <see cref="ChannelSpecificError"/>.</exception>
+    /// <exception cref="PortOneTimeoutException">No answer in time; a key may have been issued. Search with <see cref="ListAsync(BillingKeyFilterInput?, CancellationToken)"/> before issuing again.</exception>
+    public virtual async Task<IssueBillingKeyResponse> IssueAsync(IssueBillingKeyRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Validation.NotNull(request, nameof(request));
+        V2Validation.Present(request.Method, nameof(request), "Method");
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        return await _api.SendAsync(IssueOperation, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches one billing key (<c>GET /billing-keys/{billingKey}</c>), in the configured store when there is one.</summary>
+    /// <param name="billingKey">The billing key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The key: <see cref="IssuedBillingKeyInfo"/>, <see cref="DeletedBillingKeyInfo"/> or <see cref="UnknownBillingKeyInfo"/>.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="billingKey"/> is empty.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="BillingKeyNotFoundError"/>.</exception>
+    public virtual async Task<BillingKeyInfo> GetAsync(string billingKey, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(billingKey, nameof(billingKey));
+        var path = V2Api.WithQuery($"billing-keys/{V2Api.Segment(billingKey)}", ("storeId", _api.StoreId));
+        return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.BillingKeyInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches one page of a billing key search (<c>GET /billing-keys</c>).</summary>
+    /// <param name="request">Page, sort order and filter; null for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The keys of the page and the page information.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException">The page number is negative or the size not positive.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="InvalidRequestError"/>.</exception>
+    public virtual async Task<GetBillingKeyInfosResponse> ListPageAsync(GetBillingKeyInfosRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        request ??= new GetBillingKeyInfosRequest();
+        V2Validation.Page(request.Page, nameof(request));
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        var path = "billing-keys?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetBillingKeyInfosRequest);
+        return await _api.SendAsync(ListOperation, HttpMethod.Get, path, V2Api.Models.GetBillingKeyInfosResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Walks every billing key that matches a filter, page by page (<c>GET /billing-keys</c>).</summary>
+    /// <param name="filter">The conditions; null for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The keys, fetched lazily as you enumerate.</returns>
+    public virtual IAsyncEnumerable<BillingKeyInfo> ListAsync(BillingKeyFilterInput? filter = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new GetBillingKeyInfosRequest { Filter = filter }, cancellationToken);
+
+    /// <summary>Walks every billing key of a search, page by page, starting at the request's page (<c>GET /billing-keys</c>).</summary>
+    /// <param name="request">Filter and sort order, and optionally the first page and the page size.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The keys, fetched lazily as you enumerate.</returns>
+    public virtual IAsyncEnumerable<BillingKeyInfo> ListAsync(GetBillingKeyInfosRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Validation.NotNull(request, nameof(request));
+        V2Validation.Page(request.Page, nameof(request));
+        return V2Api.PaginateAsync(
+            request.Page,
+            (page, ct) => ListPageAsync(request.WithPage(page), ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
+    /// <summary>Deletes a billing key (<c>DELETE /billing-keys/{billingKey}</c>).</summary>
+    /// <param name="billingKey">The billing key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>When the key was deleted.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="billingKey"/> is empty.</exception>
+    /// <exception cref="PortOneApiException">
+    /// E.g. <see cref="BillingKeyNotFoundError"/>, <see cref="BillingKeyAlreadyDeletedError"/> (also what a retried
+    /// delete sees when the first attempt went through), <see cref="PaymentScheduleAlreadyExistsError"/>, <see cref="PgProviderError"/>.
+    /// </exception>
+    public virtual Task<DeleteBillingKeyResponse> DeleteAsync(string billingKey, CancellationToken cancellationToken = default) =>
+        DeleteAsync(billingKey, new DeleteBillingKeyOptions(), cancellationToken);
+
+    /// <summary>Deletes a billing key with a reason, requester or store (<c>DELETE /billing-keys/{billingKey}</c>).</summary>
+    /// <param name="billingKey">The billing key.</param>
+    /// <param name="options">Reason, requester, store and webhook settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>When the key was deleted.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="billingKey"/> is empty.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="BillingKeyNotFoundError"/>, <see cref="BillingKeyAlreadyDeletedError"/>.</exception>
+    public virtual async Task<DeleteBillingKeyResponse> DeleteAsync(string billingKey, DeleteBillingKeyOptions options, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(billingKey, nameof(billingKey));
+        V2Validation.NotNull(options, nameof(options));
+        var path = V2Api.WithQuery(
+            $"billing-keys/{V2Api.Segment(billingKey)}",
+            ("storeId", options.StoreId ?? _api.StoreId),
+            ("reason", options.Reason),
+            ("requester", options.Requester?.Value),
+            ("skipWebhook", options.SkipWebhook is { } skip ? (skip ? "true" : "false") : null));
+        return await _api.SendAsync(DeleteOperation, HttpMethod.Delete, path, V2Api.Models.DeleteBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+    }
+}

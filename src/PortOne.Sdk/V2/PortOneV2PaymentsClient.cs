@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PortOne.Sdk.Http;
+
+namespace PortOne.Sdk.V2;
+
+/// <summary>
+/// V2 payments (<c>portone.Payments</c>): charge a billing key, charge card data or issue a virtual account
+/// directly, look payments up, search them, cancel them.
+/// </summary>
+/// <remarks>
+/// The charging calls (<see cref="PayWithBillingKeyAsync"/>, <see cref="PayInstantlyAsync"/>) and
+/// <see cref="CancelAsync"/> are never retried once the request may have reached PortOne: a time-out there does
+/// not tell whether money moved. Look the payment up with <see cref="GetAsync"/> before trying again; a second
+/// payment with the same payment ID is refused with <see cref="AlreadyPaidError"/>.
+/// </remarks>
+public class PortOneV2PaymentsClient
+{
+    internal static readonly PortOneOperation PayWithBillingKeyOperation = new("V2.Payments.PayWithBillingKey", "/payments/{paymentId}/billing-key", retryable: false);
+    internal static readonly PortOneOperation PayInstantlyOperation = new("V2.Payments.PayInstantly", "/payments/{paymentId}/instant", retryable: false);
+    internal static readonly PortOneOperation GetOperation = new("V2.Payments.Get", "/payments/{paymentId}", retryable: true);
+    internal static readonly PortOneOperation ListOperation = new("V2.Payments.List", "/payments", retryable: true);
+    internal static readonly PortOneOperation CancelOperation = new("V2.Payments.Cancel", "/payments/{paymentId}/cancel", retryable: false);
+
+    // Registering the same sub-store receipt twice is not documented as harmless: not retried.
+    internal static readonly PortOneOperation RegisterStoreReceiptOperation = new("V2.Payments.RegisterStoreReceipt", "/payments/{paymentId}/register-store-receipt", retryable: false);
+
+    private readonly V2Api _api;
+
+    internal PortOneV2PaymentsClient(V2Api api)
+    {
+        _api = api;
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected PortOneV2PaymentsClient()
+    {
+        _api = null!;
+    }
+
+    /// <summary>Charges a billing key now (<c>POST /payments/{paymentId}/billing-key</c>).</summary>
+    /// <param name="paymentId">The payment ID you choose; it must not have been paid before.</param>
+    /// <param name="request">What to charge: billing key, order name, amount, currency, …</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gateway's transaction ID and the time of payment. Fetch the payment for everything else.</returns>
+    /// <exception cref="System.ArgumentException">An ID, the billing key, the order name, the amount or the currency is missing or invalid.</exception>
+    /// <exception cref="PortOneApiException">
+    /// The API refused: e.g. <see cref="AlreadyPaidError"/>, <see cref="BillingKeyNotFoundError"/>,
+    /// <see cref="BillingKeyAlreadyDeletedError"/>, <see cref="PgProviderError"/> (the card was declined; see its
+    /// <see cref="PgProviderError.PgCode"/>).
+    /// </exception>
+    /// <exception cref="PortOneTimeoutException">No answer in time; whether the card was charged is unknown.</exception>
+    public virtual async Task<PayWithBillingKeyResponse> PayWithBillingKeyAsync(string paymentId, BillingKeyPaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(paymentId, nameof(paymentId));
+        V2Validation.NotNull(request, nameof(request));
+        V2Validation.Text(request.BillingKey, nameof(request), "BillingKey");
+        V2Validation.Text(request.OrderName, nameof(request), "OrderName");
+        V2Validation.Amount(request.Amount, nameof(request), "Amount");
+        V2Validation.Currency(request.Currency, nameof(request), "Currency");
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        return await _api.SendAsync(PayWithBillingKeyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId)}/billing-key", body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pays without a billing key and without the customer's browser: charges card data, or issues a virtual
+    /// account for the customer to pay into (<c>POST /payments/{paymentId}/instant</c>).
+    /// </summary>
+    /// <param name="paymentId">The payment ID you choose; it must not have been paid before.</param>
+    /// <param name="request">What to charge and how (<see cref="InstantPaymentMethodInput.Card"/> or <see cref="InstantPaymentMethodInput.VirtualAccount"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gateway's transaction ID and the time of payment.</returns>
+    /// <exception cref="System.ArgumentException">An ID, the method, the order name, the amount or the currency is missing or invalid.</exception>
+    /// <exception cref="PortOneApiException">The API refused: e.g. <see cref="AlreadyPaidError"/>, <see cref="ChannelNotFoundError"/>, <see cref="PgProviderError"/>.</exception>
+    /// <exception cref="PortOneTimeoutException">No answer in time; whether the card was charged is unknown.</exception>
+    public virtual async Task<PayInstantlyResponse> PayInstantlyAsync(string paymentId, InstantPaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(paymentId, nameof(paymentId));
+        V2Validation.NotNull(request, nameof(request));
+        V2Validation.Present(request.Method, nameof(request), "Method");
+        V2Validation.Text(request.OrderName, nameof(request), "OrderName");
+        V2Validation.Amount(request.Amount, nameof(request), "Amount");
+        V2Validation.Currency(request.Currency, nameof(request), "Currency");
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        return await _api.SendAsync(PayInstantlyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId)}/instant", body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches one payment (<c>GET /payments/{paymentId}</c>), in the configured store when there is one.</summary>
+    /// <param name="paymentId">The payment ID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payment; switch on its type (<see cref="PaidPayment"/>, <see cref="CancelledPayment"/>, …, <see cref="UnknownPayment"/>).</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="paymentId"/> is empty.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="PaymentNotFoundError"/>, <see cref="ForbiddenError"/>.</exception>
+    public virtual async Task<Payment> GetAsync(string paymentId, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(paymentId, nameof(paymentId));
+        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId)}", ("storeId", _api.StoreId));
+        return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.Payment, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches one page of a payment search (<c>GET /payments</c>).</summary>
+    /// <param name="request">Page and filter; null for the server's defaults (first page, its default size, recent payments).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payments of the page and the page information.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException">The page number is negative or the size not positive.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="InvalidRequestError"/>.</exception>
+    public virtual async Task<GetPaymentsResponse> ListPageAsync(GetPaymentsRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        request ??= new GetPaymentsRequest();
+        V2Validation.Page(request.Page, nameof(request));
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        var path = "payments?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentsRequest);
+        return await _api.SendAsync(ListOperation, HttpMethod.Get, path, V2Api.Models.GetPaymentsResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Walks every payment that matches a filter, page by page (<c>GET /payments</c>).</summary>
+    /// <param name="filter">The conditions; null for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The payments, fetched lazily as you enumerate.</returns>
+    public virtual IAsyncEnumerable<Payment> ListAsync(PaymentFilterInput? filter = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new GetPaymentsRequest { Filter = filter }, cancellationToken);
+
+    /// <summary>Walks every payment of a search, page by page, starting at the request's page (<c>GET /payments</c>).</summary>
+    /// <param name="request">Filter, and optionally the first page and the page size.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The payments, fetched lazily as you enumerate.</returns>
+    /// <remarks>The API refuses pages beyond its search window (page number × size is capped); narrow the filter for very large results.</remarks>
+    public virtual IAsyncEnumerable<Payment> ListAsync(GetPaymentsRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Validation.NotNull(request, nameof(request));
+        V2Validation.Page(request.Page, nameof(request));
+        return V2Api.PaginateAsync(
+            request.Page,
+            (page, ct) => ListPageAsync(request.WithPage(page), ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
+    /// <summary>Cancels a payment in full or in part (<c>POST /payments/{paymentId}/cancel</c>).</summary>
+    /// <param name="paymentId">The payment ID.</param>
+    /// <param name="request">The reason, and for a partial cancel the amount (leave it out to refund everything still refundable).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cancellation; check its type (<see cref="SucceededPaymentCancellation"/>, <see cref="RequestedPaymentCancellation"/>, …).</returns>
+    /// <exception cref="System.ArgumentException">The reason is missing or an amount is negative.</exception>
+    /// <exception cref="PortOneApiException">
+    /// E.g. <see cref="PaymentNotPaidError"/>, <see cref="PaymentAlreadyCancelledError"/>,
+    /// <see cref="CancelAmountExceedsCancellableAmountError"/>, <see cref="CancellableAmountConsistencyBrokenError"/>, <see cref="PgProviderError"/>.
+    /// </exception>
+    /// <remarks>
+    /// Not retried: a repeated partial cancel could refund twice. To make a retry safe, set
+    /// <see cref="CancelPaymentRequest.CurrentCancellableAmount"/>; the server then refuses a cancel whose premise is stale.
+    /// </remarks>
+    public virtual async Task<CancelPaymentResponse> CancelAsync(string paymentId, CancelPaymentRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(paymentId, nameof(paymentId));
+        V2Validation.NotNull(request, nameof(request));
+        V2Validation.Text(request.Reason, nameof(request), "Reason");
+        V2Validation.NotNegative(request.Amount, nameof(request), "Amount");
+        V2Validation.NotNegative(request.TaxFreeAmount, nameof(request), "TaxFreeAmount");
+        V2Validation.NotNegative(request.VatAmount, nameof(request), "VatAmount");
+        V2Validation.NotNegative(request.CurrentCancellableAmount, nameof(request), "CurrentCancellableAmount");
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        return await _api.SendAsync(CancelOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId)}/cancel", body, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds sub-store transactions to a payment's receipt (<c>POST /payments/{paymentId}/register-store-receipt</c>),
+    /// for gateways that support it.
+    /// </summary>
+    /// <param name="paymentId">The payment ID.</param>
+    /// <param name="request">The sub-store transactions (at least one).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The receipt URL, when the gateway gives one.</returns>
+    /// <exception cref="System.ArgumentException">No item was given.</exception>
+    /// <exception cref="PortOneApiException">E.g. <see cref="PaymentNotFoundError"/>, <see cref="PaymentNotPaidError"/>, <see cref="PgProviderError"/>.</exception>
+    public virtual async Task<RegisterStoreReceiptResponse> RegisterStoreReceiptAsync(string paymentId, RegisterStoreReceiptRequest request, CancellationToken cancellationToken = default)
+    {
+        V2Api.RequireId(paymentId, nameof(paymentId));
+        V2Validation.NotNull(request, nameof(request));
+        if (request.Items is null || request.Items.Count == 0)
+        {
+            throw new System.ArgumentException("Items must hold at least one sub-store transaction.", nameof(request));
+        }
+
+        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+        return await _api.SendAsync(RegisterStoreReceiptOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId)}/register-store-receipt", body, V2Api.Models.RegisterStoreReceiptRequest, V2Api.Models.RegisterStoreReceiptResponse, cancellationToken).ConfigureAwait(false);
+    }
+}

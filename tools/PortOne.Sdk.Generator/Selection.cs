@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+
+namespace PortOne.Sdk.Generator;
+
+/// <summary>What the generator covers and the few decisions the spec cannot tell it. Extend these lists as more operations are added.</summary>
+internal static class Selection
+{
+    /// <summary>Operations whose request, answer and error types are generated.</summary>
+    public static readonly string[] Operations =
+    [
+        "issueBillingKey",
+        "getBillingKeyInfo",
+        "getBillingKeyInfos",
+        "deleteBillingKey",
+        "payWithBillingKey",
+        "payInstantly",
+        "getPayment",
+        "getPayments",
+        "cancelPayment",
+        "registerStoreReceipt",
+        "createPaymentSchedule",
+        "getPaymentSchedule",
+        "getPaymentSchedules",
+        "revokePaymentSchedules",
+    ];
+
+    /// <summary>
+    /// Operations whose models are written by hand (the auth types hide their tokens in ToString), but whose
+    /// error cases still belong to the one <c>PortOneError</c> hierarchy.
+    /// </summary>
+    public static readonly string[] ErrorOnlyOperations = ["loginViaApiSecret", "refreshToken"];
+
+    /// <summary>Spec schema name → public C# name, where the SDK's public API (API.md) decided a different name.</summary>
+    public static readonly Dictionary<string, string> Renames = new(StringComparer.Ordinal)
+    {
+        ["IssueBillingKeyBody"] = "IssueBillingKeyRequest",
+        ["BillingKeyPaymentInput"] = "BillingKeyPaymentRequest",
+        ["InstantPaymentInput"] = "InstantPaymentRequest",
+        ["CancelPaymentBody"] = "CancelPaymentRequest",
+        ["CancelPaymentBodyRefundAccount"] = "CancelPaymentRefundAccount",
+        ["CreatePaymentScheduleBody"] = "CreatePaymentScheduleRequest",
+        ["RevokePaymentSchedulesBody"] = "RevokePaymentSchedulesRequest",
+        ["GetPaymentsBody"] = "GetPaymentsRequest",
+        ["GetBillingKeyInfosBody"] = "GetBillingKeyInfosRequest",
+        ["GetPaymentSchedulesBody"] = "GetPaymentSchedulesRequest",
+        ["RegisterStoreReceiptBody"] = "RegisterStoreReceiptRequest",
+        ["RegisterStoreReceiptBodyItem"] = "RegisterStoreReceiptItem",
+    };
+
+    /// <summary>
+    /// Input objects the API treats as "set exactly one of these fields". They get a private constructor and one
+    /// static factory per field, so a wrong one cannot be built. The spec says so only in its (Korean) description;
+    /// <see cref="OneFieldOnlyMarker"/> finds those, and this list names them explicitly as well.
+    /// </summary>
+    public static readonly HashSet<string> OneOfInputs = new(StringComparer.Ordinal)
+    {
+        "InstantPaymentMethodInput",
+        "InstantBillingKeyPaymentMethodInput",
+        "InstantPaymentMethodInputVirtualAccountExpiry",
+    };
+
+    /// <summary>The words ("enter only one field") with which the spec's descriptions mark a one-of input.</summary>
+    public const string OneFieldOnlyMarker = "\uD558\uB098\uC758 \uD544\uB4DC\uB9CC";
+
+    /// <summary>Field names whose values must never appear in ToString (card data, birth dates, identity numbers).</summary>
+    public static readonly HashSet<string> SensitiveFields = new(StringComparer.Ordinal)
+    {
+        "expiryYear",
+        "expiryMonth",
+        "birthOrBusinessRegistrationNumber",
+        "passwordTwoDigits",
+        "birthYear",
+        "birthMonth",
+        "birthDay",
+        "customerIdentityNumber",
+    };
+
+    /// <summary>Fields sensitive only in one schema (a card number in the credential; elsewhere it is masked by the server).</summary>
+    public static readonly HashSet<string> SensitiveSchemaFields = new(StringComparer.Ordinal)
+    {
+        "CardCredential.number",
+        "CancelPaymentBodyRefundAccount.number",
+    };
+}
