@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using PortOne.Sdk.V1;
 using PortOne.Sdk.V2;
+using PortOne.Sdk.V2.Webhooks;
 
 namespace PortOne.Sdk.Testing;
 
@@ -37,6 +38,9 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     private readonly List<FakeWebhook> _webhooks = [];
     private readonly ConcurrentQueue<(string? PathPrefix, HttpStatusCode Status, string Body)> _faults = new();
     private readonly List<IDisposable> _clients = [];
+    private string _webhookSecret = PortOneWebhookSigner.GenerateSecret();
+    private PortOneWebhookSigner? _signer;
+    private int _webhookSequence;
 
     /// <summary>Creates an empty fake whose clock starts at <paramref name="start"/> (default: 2025-01-01 00:00 UTC).</summary>
     /// <param name="start">The initial time of <see cref="Clock"/>.</param>
@@ -77,6 +81,20 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
 
     /// <summary>The merchant id the fake reports. Default: <c>merchant-fake</c>.</summary>
     public string MerchantId { get; set; } = "merchant-fake";
+
+    /// <summary>
+    /// The secret the fake signs its webhooks with (Standard Webhooks, <c>whsec_</c> form). Configure your webhook
+    /// endpoint under test with it. A new random secret per fake unless you set one.
+    /// </summary>
+    public string WebhookSecret
+    {
+        get => _webhookSecret;
+        set
+        {
+            _signer = new PortOneWebhookSigner(value ?? throw new ArgumentNullException(nameof(value)));
+            _webhookSecret = value;
+        }
+    }
 
     /// <summary>Webhooks the fake would have sent, oldest first.</summary>
     public IReadOnlyList<FakeWebhook> Webhooks
@@ -178,7 +196,9 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     {
         lock (_gate)
         {
-            _webhooks.Add(new FakeWebhook(type, Clock.GetUtcNow(), data));
+            _signer ??= new PortOneWebhookSigner(_webhookSecret);
+            var id = "msg_fake_" + (++_webhookSequence).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            _webhooks.Add(new FakeWebhook(type, Clock.GetUtcNow(), data, id, _signer));
         }
     }
 
