@@ -18,7 +18,8 @@ public enum PaymentApi
 /// <param name="Api">The API the id belongs to.</param>
 /// <param name="Id">The payment id (V2 <c>paymentId</c> or V1 <c>imp_uid</c>).</param>
 /// <param name="Reason">What the webhook claimed happened; for logs only.</param>
-public sealed record PaymentCheck(PaymentApi Api, string Id, string Reason);
+/// <param name="MerchantUid">For V1: the order the notification names, checked against the fetched payment.</param>
+public sealed record PaymentCheck(PaymentApi Api, string Id, string Reason, string? MerchantUid = null);
 
 /// <summary>Fetches a payment from PortOne and acts on the state the API reports.</summary>
 public interface IPaymentConfirmer
@@ -28,29 +29,46 @@ public interface IPaymentConfirmer
 }
 
 /// <summary>
-/// The confirmer of this sample: it has the clients at hand and logs what it would look up.
+/// Fetches the payment the webhook named and decides from what the API returns, never from the webhook. An
+/// application would mark its order paid, failed or refunded here (comparing the amount with the order); this
+/// sample logs the state. It must be idempotent: the same webhook can arrive more than once.
 /// </summary>
-/// <remarks>
-/// In an application, <see cref="ConfirmAsync"/> fetches the payment with <c>portone.Payments.GetAsync(check.Id,
-/// cancellationToken)</c> for V2 or <c>iamport.Payments.GetAsync(check.Id, cancellationToken)</c> for V1, compares
-/// the amount with the order, and marks the order paid, failed or refunded from the status the API returns. Those
-/// resource clients arrive with the payment operations of the SDK; the injected clients below are the ones to call.
-/// Make it idempotent: the same webhook can arrive more than once.
-/// </remarks>
-public sealed class LoggingPaymentConfirmer(PortOneV2Client portone, PortOneV1Client iamport, ILogger<LoggingPaymentConfirmer> logger)
+public sealed class PortOnePaymentConfirmer(PortOneV2Client portone, PortOneV1Client iamport, ILogger<PortOnePaymentConfirmer> logger)
     : IPaymentConfirmer
 {
     /// <inheritdoc/>
-    public Task ConfirmAsync(PaymentCheck check, CancellationToken cancellationToken)
+    public async Task ConfirmAsync(PaymentCheck check, CancellationToken cancellationToken)
     {
-        object client = check.Api == PaymentApi.V2 ? portone : iamport;
-        Log.WouldConfirm(logger, check.Api, check.Id, check.Reason, client.GetType().Name);
-        return Task.CompletedTask;
+        if (check.Api == PaymentApi.V2)
+        {
+            var payment = await portone.Payments.GetAsync(check.Id, cancellationToken);
+            var state = payment switch
+            {
+                PaidPayment p => $"paid {p.Amount.Total} {p.Currency}",
+                CancelledPayment or PartialCancelledPayment => "refunded (in part or in full)",
+                FailedPayment => "failed",
+                VirtualAccountIssuedPayment => "waiting for the bank transfer",
+                UnknownPayment u => $"in a state this SDK does not know yet ({u.Status})",
+                _ => payment.Status,
+            };
+            Log.Confirmed(logger, check.Api, check.Id, check.Reason, state);
+            return;
+        }
+
+        // V1 notifications are unsigned: GetVerifiedAsync fetches the payment and checks it belongs to the order
+        // the notification names.
+        var notification = new V1Notification { ImpUid = check.Id, MerchantUid = check.MerchantUid ?? string.Empty, Status = check.Reason };
+        var v1Payment = await iamport.Payments.GetVerifiedAsync(notification, cancellationToken);
+        Log.Confirmed(logger, check.Api, check.Id, check.Reason, $"{v1Payment.Status} {v1Payment.Amount} {v1Payment.Currency}");
     }
 }
 
 /// <summary>Takes payment checks off the queue one by one, outside of any webhook request.</summary>
-public sealed class PaymentCheckWorker(ChannelReader<PaymentCheck> checks, IPaymentConfirmer confirmer, ILogger<PaymentCheckWorker> logger)
+/// <remarks>
+/// Each check resolves its confirmer in a scope of its own, so the typed PortOne clients come fresh from
+/// <c>IHttpClientFactory</c> instead of being held for the life of this long-running service.
+/// </remarks>
+public sealed class PaymentCheckWorker(ChannelReader<PaymentCheck> checks, IServiceScopeFactory scopes, ILogger<PaymentCheckWorker> logger)
     : BackgroundService
 {
     /// <inheritdoc/>
@@ -60,7 +78,8 @@ public sealed class PaymentCheckWorker(ChannelReader<PaymentCheck> checks, IPaym
         {
             try
             {
-                await confirmer.ConfirmAsync(check, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IPaymentConfirmer>().ConfirmAsync(check, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -87,8 +106,8 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "V1 notification for {ImpUid} claiming {Status} (unverified)")]
     public static partial void V1Notification(ILogger logger, string impUid, string status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Would fetch {Api} payment {Id} ({Reason}) through {Client}")]
-    public static partial void WouldConfirm(ILogger logger, PaymentApi api, string id, string reason, string client);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Api} payment {Id} (webhook said {Reason}) is, according to the API: {State}")]
+    public static partial void Confirmed(ILogger logger, PaymentApi api, string id, string reason, string state);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Confirming {Api} payment {Id} failed")]
     public static partial void ConfirmFailed(ILogger logger, Exception exception, PaymentApi api, string id);

@@ -34,7 +34,7 @@ builder.Services.AddSingleton(sp => new PortOneWebhookVerifier(webhookSecret, sp
 var queue = Channel.CreateBounded<PaymentCheck>(new BoundedChannelOptions(1_000) { SingleReader = true });
 builder.Services.AddSingleton(queue.Reader);
 builder.Services.AddSingleton(queue.Writer);
-builder.Services.AddSingleton<IPaymentConfirmer, LoggingPaymentConfirmer>();
+builder.Services.AddTransient<IPaymentConfirmer, PortOnePaymentConfirmer>();
 builder.Services.AddHostedService<PaymentCheckWorker>();
 
 var app = builder.Build();
@@ -105,7 +105,7 @@ app.MapPost("/webhooks/iamport", async (
     }
 
     Log.V1Notification(logger, notification.ImpUid, notification.Status);
-    return checks.TryWrite(new PaymentCheck(PaymentApi.V1, notification.ImpUid, notification.Status))
+    return checks.TryWrite(new PaymentCheck(PaymentApi.V1, notification.ImpUid, notification.Status, notification.MerchantUid))
         ? Results.Ok()
         : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 });
