@@ -102,4 +102,7 @@ public class Decode
 
     [Benchmark(Description = "decode V2 payment: SDK union (source-generated)")]
     public Payment SdkDecode() => JsonSerializer.Deserialize(Payloads.V2PaidPayment, V2Api.Models.Payment)!;
+
+    [Benchmark(Description = "decode V2 payment: SDK model of the known case, no union")]
+    public PaidPayment SdkCaseDecode() => JsonSerializer.Deserialize(Payloads.V2PaidPayment, V2Api.Models.PaidPayment)!;
 }
