@@ -199,12 +199,14 @@ public sealed class ResponseDecodingTests : IDisposable
     public async Task A_v1_response_of_the_wrong_shape_is_an_invalid_response_not_a_json_exception()
     {
         _h.Server.Given(Request.Create().WithPath("/users/getToken").UsingPost())
-            .RespondWith(Response.Create().WithBody("{\"code\":0,\"message\":null,\"response\":{\"access_token\":5,\"now\":\"soon\"}}"));
+            .RespondWith(Response.Create().WithBody("{\"code\":0,\"message\":null,\"response\":{\"access_token\":\"live-token-1\",\"now\":\"soon\"}}"));
         using var client = _h.V1();
 
         var ex = await Assert.ThrowsAsync<PortOneInvalidResponseException>(() => client.Auth.GetTokenAsync().Guard());
 
         Assert.IsAssignableFrom<JsonException>(ex.InnerException);
+        Assert.Null(ex.RawBody);
+        Assert.DoesNotContain("live-token-1", ex.ToString());
     }
 
     [Theory]
@@ -226,12 +228,14 @@ public sealed class ResponseDecodingTests : IDisposable
     [Fact]
     public async Task A_v2_success_body_missing_a_required_field_becomes_an_invalid_response_exception()
     {
-        _h.Server.Given(Request.Create().WithPath("/login/api-secret").UsingPost()).RespondWith(Response.Create().WithBody("{\"accessToken\":\"a\"}"));
+        _h.Server.Given(Request.Create().WithPath("/login/api-secret").UsingPost()).RespondWith(Response.Create().WithBody("{\"accessToken\":\"live-access-1\"}"));
         using var client = _h.V2();
 
         var ex = await Assert.ThrowsAsync<PortOneInvalidResponseException>(() => client.Auth.LoginViaApiSecretAsync(new LoginViaApiSecretBody { ApiSecret = "s" }).Guard());
 
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Null(ex.RawBody);
+        Assert.DoesNotContain("live-access-1", ex.ToString());
     }
 
     [Fact]
