@@ -79,6 +79,7 @@ internal abstract class CachingTokenCredential : PortOneCredential
     private readonly object _gate = new();
     private readonly ILogger _logger;
     private IssuedToken? _current;
+    private DateTimeOffset _renewAt;
     private Task<IssuedToken>? _pending;
 
     protected CachingTokenCredential(TimeProvider timeProvider, TimeSpan renewBefore, ILogger logger)
@@ -118,7 +119,7 @@ internal abstract class CachingTokenCredential : PortOneCredential
         Task<IssuedToken> pending;
         lock (_gate)
         {
-            if (_current is { } current && IsUsable(current))
+            if (_current is { } current && TimeProvider.GetUtcNow() < _renewAt)
             {
                 return current;
             }
@@ -150,7 +151,23 @@ internal abstract class CachingTokenCredential : PortOneCredential
     /// <summary>Gets a new token; <paramref name="previous"/> is the last one held (expired or rejected), if any.</summary>
     protected abstract Task<IssuedToken> FetchAsync(IssuedToken? previous, CancellationToken cancellationToken);
 
-    private bool IsUsable(IssuedToken token) => TimeProvider.GetUtcNow() < token.ExpiresAt - RenewBefore;
+    /// <summary>
+    /// When to stop handing out <paramref name="token"/>: <see cref="RenewBefore"/> ahead of its expiry, but never
+    /// earlier than half-way through its life. A token that arrives with less life than the margin (V1 answers
+    /// with the same token and its remaining minute) is then still used for a while instead of being fetched
+    /// again on every call.
+    /// </summary>
+    private DateTimeOffset RenewalTime(IssuedToken token)
+    {
+        var lifetime = token.ExpiresAt - TimeProvider.GetUtcNow();
+        if (lifetime <= TimeSpan.Zero)
+        {
+            return token.ExpiresAt;
+        }
+
+        var half = TimeSpan.FromTicks(lifetime.Ticks / 2);
+        return token.ExpiresAt - (RenewBefore < half ? RenewBefore : half);
+    }
 
     private async Task<IssuedToken> FetchAndStoreAsync(IssuedToken? previous)
     {
@@ -158,9 +175,11 @@ internal abstract class CachingTokenCredential : PortOneCredential
         try
         {
             var token = await FetchAsync(previous, CancellationToken.None).ConfigureAwait(false);
+            var renewAt = RenewalTime(token);
             lock (_gate)
             {
                 _current = token;
+                _renewAt = renewAt;
                 _pending = null;
             }
 

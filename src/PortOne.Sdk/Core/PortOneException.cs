@@ -103,6 +103,13 @@ public class PortOneInvalidResponseException : PortOneException
         : base(message, statusCode, rawBody, requestId, innerException)
     {
     }
+
+    /// <summary>
+    /// The same failure without the body: for token answers, whose body may hold a live token even when it
+    /// could not be decoded.
+    /// </summary>
+    internal PortOneInvalidResponseException WithoutBody() =>
+        new(Message, StatusCode, null, RequestId, InnerException);
 }
 
 /// <summary>

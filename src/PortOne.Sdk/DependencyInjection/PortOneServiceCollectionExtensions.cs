@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -108,10 +109,29 @@ public static class PortOneServiceCollectionExtensions
         // The factory's own request logging writes full URLs (billing keys and merchant ids sit in paths);
         // the SDK logs allow-listed facts itself.
         builder.RemoveAllLoggers();
+
+        // An application-wide resilience handler (ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler()),
+        // as service-default templates do) would retry charging calls on 5xx and time-outs, and stack a second set
+        // of time-outs on ours. The SDK's own pipeline already decides per operation, so any resilience handler
+        // registered before this point is removed; one the application adds after AddPortOneVx() stays, as its
+        // explicit choice.
+        builder.ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
+        {
+            for (var i = handlers.Count - 1; i >= 0; i--)
+            {
+                if (handlers[i] is ResilienceHandler)
+                {
+                    handlers.RemoveAt(i);
+                }
+            }
+        });
         builder.ConfigureHttpClient((sp, http) => runtime(sp).Configure(http));
-        builder.AddHttpMessageHandler(sp => runtime(sp).CreateHandlers()[0]);
-        builder.AddHttpMessageHandler(sp => runtime(sp).CreateHandlers()[1]);
-        builder.AddHttpMessageHandler(sp => runtime(sp).CreateHandlers()[2]);
+        for (var i = 0; i < PortOneClientRuntime.HandlerCount; i++)
+        {
+            var index = i;
+            builder.AddHttpMessageHandler(sp => runtime(sp).CreateHandler(index));
+        }
+
         return builder;
     }
 

@@ -40,23 +40,32 @@ internal sealed class PortOneClientRuntime
 
     public PortOneCredential Credential { get; }
 
-    /// <summary>The handlers, outermost first: diagnostics (one span per call), retry and time-outs, auth (per attempt).</summary>
-    public DelegatingHandler[] CreateHandlers() =>
-    [
-        new PortOneDiagnosticsHandler(Logger, TimeProvider),
-        new ResilienceHandler(Pipeline),
-        new PortOneAuthHandler(Credential, Logger),
-    ];
+    /// <summary>How many handlers <see cref="CreateHandler"/> builds.</summary>
+    public const int HandlerCount = 4;
+
+    /// <summary>
+    /// The handlers, outermost first: diagnostics (one span per call), retry and time-outs, auth (per attempt),
+    /// and the body reader that keeps reading the answer inside the time-outs.
+    /// </summary>
+    /// <param name="index">0 to <see cref="HandlerCount"/> - 1.</param>
+    public DelegatingHandler CreateHandler(int index) => index switch
+    {
+        0 => new PortOneDiagnosticsHandler(Logger, TimeProvider),
+        1 => new ResilienceHandler(Pipeline),
+        2 => new PortOneAuthHandler(Credential, Logger),
+        3 => new PortOneBufferingHandler(),
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <summary>An <see cref="HttpClient"/> with the whole chain, for callers who do not use DI.</summary>
     public HttpClient CreateStandaloneClient(HttpMessageHandler? primaryHandler)
     {
         HttpMessageHandler handler = primaryHandler ?? CreatePrimaryHandler();
-        var handlers = CreateHandlers();
-        for (var i = handlers.Length - 1; i >= 0; i--)
+        for (var i = HandlerCount - 1; i >= 0; i--)
         {
-            handlers[i].InnerHandler = handler;
-            handler = handlers[i];
+            var outer = CreateHandler(i);
+            outer.InnerHandler = handler;
+            handler = outer;
         }
 
         var client = new HttpClient(handler, disposeHandler: primaryHandler is null);

@@ -66,6 +66,7 @@ internal static class PortOneResilience
             return exception switch
             {
                 HttpRequestException httpException => retryable || NeverLeft(httpException),
+                System.IO.IOException => retryable,
                 TimeoutRejectedException => retryable,
                 _ => false,
             };

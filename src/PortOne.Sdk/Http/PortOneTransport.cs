@@ -93,6 +93,11 @@ internal sealed class PortOneTransport
         {
             throw new PortOneNetworkException($"PortOne {operation.Name} could not reach the server ({exception.GetType().Name}).", exception);
         }
+        catch (System.IO.IOException exception)
+        {
+            // The answer's body is read inside the pipeline; a connection lost half-way through it lands here.
+            throw new PortOneNetworkException($"PortOne {operation.Name}: the answer was cut off ({exception.GetType().Name}).", exception);
+        }
 
         using (response)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -39,7 +40,16 @@ public class PortOneV1AuthClient
     internal static async Task<V1AccessToken> RequestAsync(V1Api api, CancellationToken cancellationToken)
     {
         var body = new GetTokenRequest { ImpKey = api.Options.ApiKey!, ImpSecret = api.Options.ApiSecret! };
-        var result = await api.SendAsync(GetTokenOperation, HttpMethod.Post, "users/getToken", body, V1Api.Json.GetTokenRequest, V1Api.Json.V1AccessToken, cancellationToken).ConfigureAwait(false);
+        V1Result<V1AccessToken> result;
+        try
+        {
+            result = await api.SendAsync(GetTokenOperation, HttpMethod.Post, "users/getToken", body, V1Api.Json.GetTokenRequest, V1Api.Json.V1AccessToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PortOneInvalidResponseException exception) when (exception.StatusCode is HttpStatusCode.OK)
+        {
+            throw exception.WithoutBody();
+        }
+
         return result.Value ?? throw new PortOneException("PortOne V1 getToken succeeded but returned no token.");
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -109,15 +110,20 @@ internal sealed class V1Api
                     reader.Read();
                     code = reader.TokenType switch
                     {
-                        JsonTokenType.Number => reader.GetInt32(),
-                        JsonTokenType.String when int.TryParse(reader.GetString(), out var parsed) => parsed,
+                        JsonTokenType.Number when reader.TryGetInt32(out var number) => number,
+                        JsonTokenType.String when int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
                         _ => null,
                     };
+
+                    // A code that is an object or array must be stepped over whole, or its insides would be read
+                    // as envelope properties. Skip() does nothing on a single-token value.
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals(MessageName))
                 {
                     reader.Read();
                     message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals(ResponseName))
                 {

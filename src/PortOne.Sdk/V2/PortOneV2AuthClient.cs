@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using PortOne.Sdk.Http;
@@ -74,13 +75,26 @@ public class PortOneV2AuthClient
     {
         var content = PortOneTransport.JsonContent(body, V2Api.Json.LoginViaApiSecretBody);
         var response = await api.Transport.SendAsync(LoginOperation, HttpMethod.Post, "login/api-secret", content, null, cancellationToken).ConfigureAwait(false);
-        return (V2Api.Decode(response, V2Api.Json.LoginViaApiSecretResponse, LoginOperation.Name), response.Date);
+        return (DecodeTokens(response, V2Api.Json.LoginViaApiSecretResponse, LoginOperation.Name), response.Date);
+    }
+
+    // A success answer that fails to decode may still hold a live token: the exception does not keep its body.
+    private static T DecodeTokens<T>(in PortOneResponse response, JsonTypeInfo<T> typeInfo, string operationName)
+    {
+        try
+        {
+            return V2Api.Decode(response, typeInfo, operationName);
+        }
+        catch (PortOneInvalidResponseException exception) when (response.IsSuccess)
+        {
+            throw exception.WithoutBody();
+        }
     }
 
     internal static async Task<(RefreshTokenResponse Response, DateTimeOffset? ServerDate)> RefreshCoreAsync(V2Api api, RefreshTokenBody body, CancellationToken cancellationToken)
     {
         var content = PortOneTransport.JsonContent(body, V2Api.Json.RefreshTokenBody);
         var response = await api.Transport.SendAsync(RefreshOperation, HttpMethod.Post, "token/refresh", content, null, cancellationToken).ConfigureAwait(false);
-        return (V2Api.Decode(response, V2Api.Json.RefreshTokenResponse, RefreshOperation.Name), response.Date);
+        return (DecodeTokens(response, V2Api.Json.RefreshTokenResponse, RefreshOperation.Name), response.Date);
     }
 }
