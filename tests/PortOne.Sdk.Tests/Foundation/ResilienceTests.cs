@@ -161,7 +161,9 @@ public sealed class ResilienceTests : IDisposable
 
         await Assert.ThrowsAsync<PortOneNetworkException>(() => client.V2PostAsync(new EchoBody { Amount = 1 }).Guard());
 
-        Assert.Equal(2, _h.Logs.Count(l => l.Id.Name == "PortOneRetry"));
+        // The netstandard2.0 build cannot tell a refused connection from a failure after sending, so there a
+        // charging call is never retried; the tests run against that build too (PortOne.Sdk.Tests.NetStandard).
+        Assert.Equal(LibraryBuild.IsNetStandard ? 0 : 2, _h.Logs.Count(l => l.Id.Name == "PortOneRetry"));
     }
 
     [Fact]
