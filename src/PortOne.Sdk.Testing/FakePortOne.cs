@@ -38,6 +38,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     private readonly List<FakeWebhook> _webhooks = [];
     private readonly ConcurrentQueue<(string? PathPrefix, HttpStatusCode Status, string Body)> _faults = new();
     private readonly List<IDisposable> _clients = [];
+    private FakePortOneServer? _server;
     private string _webhookSecret = PortOneWebhookSigner.GenerateSecret();
     private PortOneWebhookSigner? _signer;
     private int _webhookSequence;
@@ -125,6 +126,29 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     public void FailNextRequest(HttpStatusCode status, string body = "{}", string? pathPrefix = null) =>
         _faults.Enqueue((pathPrefix, status, body));
 
+    /// <summary>
+    /// The loopback address the fake serves V2 on once <see cref="StartLoopbackServer"/> was called
+    /// (<c>http://127.0.0.1:port/v2/</c>); null before.
+    /// </summary>
+    public Uri? V2LoopbackAddress => _server is null ? null : new Uri(_server.Root, "v2/");
+
+    /// <summary>The loopback address the fake serves V1 on once <see cref="StartLoopbackServer"/> was called; null before.</summary>
+    public Uri? V1LoopbackAddress => _server is null ? null : new Uri(_server.Root, "v1/");
+
+    /// <summary>
+    /// Also serves the fake over real HTTP on 127.0.0.1 (a free port), for tests that want the whole network path:
+    /// sockets, HTTP parsing, the SDK's own primary handler. From then on <see cref="CreateV2Client"/>,
+    /// <see cref="CreateV1Client"/>, <see cref="ApplyTo"/> and <c>UseFakePortOne</c> point clients at it. Calling it
+    /// again does nothing. The server stops when the fake is disposed.
+    /// </summary>
+    public void StartLoopbackServer()
+    {
+        lock (_gate)
+        {
+            _server ??= new FakePortOneServer(this);
+        }
+    }
+
     /// <summary>An <see cref="HttpMessageHandler"/> that answers in memory; use it as a client's primary handler.</summary>
     /// <returns>A new handler bound to this fake.</returns>
     public HttpMessageHandler CreateHandler() => new FakePortOneHandler(this);
@@ -138,7 +162,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
         var options = new PortOneV2Options { ApiSecret = V2ApiSecret, StoreId = StoreId };
         configure?.Invoke(options);
         ApplyTo(options);
-        var client = new PortOneV2Client(options, loggerFactory, CreateHandler());
+        var client = new PortOneV2Client(options, loggerFactory, _server is null ? CreateHandler() : null);
         Track(client);
         return client;
     }
@@ -152,12 +176,15 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
         var options = new PortOneV1Options { ApiKey = V1ApiKey, ApiSecret = V1ApiSecret };
         configure?.Invoke(options);
         ApplyTo(options);
-        var client = new PortOneV1Client(options, loggerFactory, CreateHandler());
+        var client = new PortOneV1Client(options, loggerFactory, _server is null ? CreateHandler() : null);
         Track(client);
         return client;
     }
 
-    /// <summary>Points options at this fake: its base address, its clock, and retries without waiting (the clock stands still).</summary>
+    /// <summary>
+    /// Points options at this fake (in memory, or its loopback server once started): its base address, its clock,
+    /// and retries without waiting (the clock stands still).
+    /// </summary>
     /// <param name="options">V1 or V2 options.</param>
     public void ApplyTo(PortOneClientOptions options)
     {
@@ -166,7 +193,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        options.BaseAddress = options is PortOneV1Options ? V1BaseAddress : V2BaseAddress;
+        options.BaseAddress = options is PortOneV1Options ? V1LoopbackAddress ?? V1BaseAddress : V2LoopbackAddress ?? V2BaseAddress;
         options.TimeProvider = Clock;
         options.Retry.BaseDelay = TimeSpan.Zero;
     }
@@ -182,6 +209,8 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
             }
 
             _clients.Clear();
+            _server?.Dispose();
+            _server = null;
         }
     }
 

@@ -51,7 +51,9 @@ public static class FakePortOneHttpClientBuilderExtensions
                 throw new ArgumentException($"UseFakePortOne works on the builder returned by AddPortOneV1 or AddPortOneV2, not on '{builder.Name}'.", nameof(builder));
         }
 
-        builder.ConfigurePrimaryHttpMessageHandler(fake.CreateHandler);
+        // Decided when the handler is built (after registration), like the base address in ApplyTo, so calling
+        // StartLoopbackServer before or after UseFakePortOne gives the same result.
+        builder.ConfigurePrimaryHttpMessageHandler(() => fake.V2LoopbackAddress is null ? fake.CreateHandler() : new System.Net.Http.SocketsHttpHandler());
         return builder;
     }
 }

@@ -4,11 +4,24 @@ using PortOne.Sdk.V1;
 
 namespace PortOne.Sdk.Tests.Testing;
 
-public sealed class FakePortOneV1Tests : IAsyncDisposable
+/// <summary>Every test runs twice: against the fake in memory and over real HTTP on its loopback server.</summary>
+public abstract class FakePortOneV1Tests : IAsyncDisposable
 {
     private readonly FakePortOne _fake = new();
 
-    public ValueTask DisposeAsync() => _fake.DisposeAsync();
+    protected FakePortOneV1Tests(bool loopback)
+    {
+        if (loopback)
+        {
+            _fake.StartLoopbackServer();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _fake.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static SaveCustomerRequest Card(string number) => new()
     {
@@ -114,3 +127,7 @@ public sealed class FakePortOneV1Tests : IAsyncDisposable
         Assert.Equal(1, _fake.Counters["V1.GetToken"]);
     }
 }
+
+public sealed class FakePortOneV1TestsInMemory() : FakePortOneV1Tests(loopback: false);
+
+public sealed class FakePortOneV1TestsOverLoopback() : FakePortOneV1Tests(loopback: true);

@@ -1,14 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
 using PortOne.Sdk.Testing;
 using PortOne.Sdk.V2;
 using PortOne.Sdk.V2.Webhooks;
 
 namespace PortOne.Sdk.Tests.Testing;
 
-public sealed class FakePortOneV2Tests : IAsyncDisposable
+/// <summary>Every test runs twice: against the fake in memory and over real HTTP on its loopback server.</summary>
+public abstract class FakePortOneV2Tests : IAsyncDisposable
 {
     private readonly FakePortOne _fake = new();
 
-    public ValueTask DisposeAsync() => _fake.DisposeAsync();
+    protected FakePortOneV2Tests(bool loopback)
+    {
+        if (loopback)
+        {
+            _fake.StartLoopbackServer();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _fake.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static IssueBillingKeyRequest Card(string number) => new()
     {
@@ -187,5 +201,45 @@ public sealed class FakePortOneV2Tests : IAsyncDisposable
 
         Assert.Equal(billingKey, Assert.IsType<WebhookBillingKeyIssued>(hooks[0]).Data.BillingKey);
         Assert.Equal("order-7", Assert.IsType<WebhookTransactionPaid>(hooks[1]).Data.PaymentId);
+    }
+}
+
+public sealed class FakePortOneV2TestsInMemory() : FakePortOneV2Tests(loopback: false);
+
+public sealed class FakePortOneV2TestsOverLoopback() : FakePortOneV2Tests(loopback: true);
+
+public sealed class FakePortOneLoopbackTests : IAsyncDisposable
+{
+    private readonly FakePortOne _fake = new();
+
+    public ValueTask DisposeAsync() => _fake.DisposeAsync();
+
+    [Fact]
+    public async Task The_loopback_server_answers_real_HTTP_with_the_APIs_shapes()
+    {
+        _fake.StartLoopbackServer();
+        using var http = new HttpClient { BaseAddress = _fake.V2LoopbackAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("PortOne", _fake.V2ApiSecret);
+
+        using var missing = await http.GetAsync("payments/no-such-payment");
+
+        Assert.StartsWith("http://127.0.0.1:", _fake.V2LoopbackAddress!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("\"PAYMENT_NOT_FOUND\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_DI_client_reaches_the_loopback_server_when_it_is_started_after_registration()
+    {
+        var services = new ServiceCollection();
+        services.AddPortOneV2(o => o.ApiSecret = "app-secret").UseFakePortOne(_fake);
+        _fake.StartLoopbackServer();
+        await using var provider = services.BuildServiceProvider();
+        var portone = provider.GetRequiredService<PortOneV2Client>();
+
+        var ex = await Assert.ThrowsAsync<PortOneApiException>(() => portone.Payments.GetAsync("no-such-payment"));
+
+        Assert.IsType<PaymentNotFoundError>(ex.Error);
+        Assert.Equal(1, _fake.Counters["Requests"]);
     }
 }
