@@ -49,6 +49,10 @@ internal static class FakeJson
     public static DateTimeOffset? Time(JsonNode? node, string name) =>
         String(node, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
 
+    /// <summary>A card number as PortOne shows it: the first six and last four digits, the rest starred.</summary>
+    public static string MaskCard(string number) =>
+        number.Length >= 10 ? number[..6] + new string('*', number.Length - 10) + number[^4..] : "****";
+
     public static JsonObject? Object(JsonNode? node, string name) =>
         node is JsonObject obj && obj.TryGetPropertyValue(name, out var value) ? value as JsonObject : null;
 }

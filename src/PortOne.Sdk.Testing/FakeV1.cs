@@ -399,7 +399,7 @@ internal sealed class FakeV1
         ["pg_id"] = "fake-pg",
         ["sandbox"] = true,
         ["card_name"] = "Fake Card",
-        ["card_number"] = Mask(customer.CardNumber),
+        ["card_number"] = FakeJson.MaskCard(customer.CardNumber),
         ["customer_name"] = customer.Name,
         ["customer_email"] = customer.Email,
         ["inserted"] = Unix(customer.Inserted),
@@ -417,7 +417,7 @@ internal sealed class FakeV1
         ["sandbox"] = true,
         ["escrow"] = false,
         ["card_name"] = "Fake Card",
-        ["card_number"] = Mask(payment.CardNumber),
+        ["card_number"] = FakeJson.MaskCard(payment.CardNumber),
         ["card_quota"] = 0,
         ["name"] = payment.Name,
         ["amount"] = payment.Amount,
@@ -452,8 +452,6 @@ internal sealed class FakeV1
         ["payment_status"] = schedule.ImpUid is null ? null : schedule.Status == "executed" ? "paid" : null,
     };
 
-    private static string Mask(string number) =>
-        number.Length >= 10 ? number[..6] + new string('*', number.Length - 10) + number[^4..] : "****";
 }
 
 internal sealed class FakeV1Customer

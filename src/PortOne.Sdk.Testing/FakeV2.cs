@@ -769,7 +769,7 @@ internal sealed class FakeV2
     private static JsonObject CardJson(string number) => new()
     {
         ["bin"] = number.Length >= 6 ? number[..6] : number,
-        ["number"] = number.Length >= 10 ? number[..6] + new string('*', number.Length - 10) + number[^4..] : "****",
+        ["number"] = FakeJson.MaskCard(number),
         ["brand"] = number.StartsWith('4') ? "VISA" : "LOCAL",
         ["type"] = "CREDIT",
         ["ownerType"] = "PERSONAL",
