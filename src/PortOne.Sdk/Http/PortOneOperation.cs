@@ -23,7 +23,11 @@ internal sealed class PortOneOperation
     /// <summary>E.g. <c>/payments/{paymentId}</c>: safe to log, unlike the real path.</summary>
     public string PathTemplate { get; }
 
-    /// <summary>Whether the retry pipeline may send the request again after a transient failure.</summary>
+    /// <summary>
+    /// Whether the retry pipeline may send the request again after a transient failure. A request of an operation
+    /// that is not retryable reaches the wire at most once per attempt the SDK decides on: it always carries a body
+    /// (an empty one if the operation has none), which stops the HTTP stack from re-sending it on its own.
+    /// </summary>
     public bool Retryable { get; }
 
     /// <summary>Whether the auth handler attaches the credential (false only for token requests).</summary>

@@ -43,6 +43,7 @@ internal readonly struct PortOneResponse
 internal sealed class PortOneTransport
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private static readonly byte[] EmptyBody = [];
 
     public PortOneTransport(HttpClient httpClient)
     {
@@ -67,6 +68,12 @@ internal sealed class PortOneTransport
         Action<HttpRequestMessage>? prepare,
         CancellationToken cancellationToken)
     {
+        // A request that is not safe to repeat always carries a body, if only an empty one. SocketsHttpHandler
+        // re-sends a request by itself (up to three times, below every handler of ours) when the connection
+        // closes before any byte of the answer arrived, but only while no request body has been sent: once a
+        // body is on its way the request is never re-sent. Without this, a POST without a body (V1's schedule
+        // retry, which charges a card) reached PortOne up to four times for one call.
+        content ??= operation.Retryable ? null : new ByteArrayContent(EmptyBody);
         using var request = new HttpRequestMessage(method, relativeUri) { Content = content };
         request.SetPortOneOperation(operation);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
