@@ -25,11 +25,7 @@ internal static class V1Validation
             throw new ArgumentException($"{field} is required and must not be blank.", field);
         }
 
-        if (value is "." or "..")
-        {
-            throw new ArgumentException($"{field} cannot be '.' or '..': such a path segment would be folded away before it reached PortOne.", field);
-        }
-
+        Http.PathSegment.CheckText(value!, field);
         return value!;
     }
 

@@ -58,7 +58,7 @@ public class PortOneV2BillingKeysClient
     public virtual async Task<BillingKeyInfo> GetAsync(string billingKey, CancellationToken cancellationToken = default)
     {
         V2Api.RequireId(billingKey, nameof(billingKey));
-        var path = V2Api.WithQuery($"billing-keys/{V2Api.Segment(billingKey)}", ("storeId", _api.StoreId));
+        var path = V2Api.WithQuery($"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}", ("storeId", _api.StoreId));
         return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.BillingKeyInfo, cancellationToken).ConfigureAwait(false);
     }
 
@@ -124,7 +124,7 @@ public class PortOneV2BillingKeysClient
         V2Api.RequireId(billingKey, nameof(billingKey));
         V2Validation.NotNull(options, nameof(options));
         var path = V2Api.WithQuery(
-            $"billing-keys/{V2Api.Segment(billingKey)}",
+            $"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}",
             ("storeId", options.StoreId ?? _api.StoreId),
             ("reason", options.Reason),
             ("requester", options.Requester?.Value),

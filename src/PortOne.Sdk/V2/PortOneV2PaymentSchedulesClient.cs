@@ -56,7 +56,7 @@ public class PortOneV2PaymentSchedulesClient
         V2Validation.Currency(request.Payment.Currency, nameof(request), "Payment.Currency");
         V2Validation.Time(request.TimeToPay, nameof(request), "TimeToPay");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(CreateOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId)}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(CreateOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one schedule (<c>GET /payment-schedules/{paymentScheduleId}</c>), in the configured store when there is one.</summary>
@@ -68,7 +68,7 @@ public class PortOneV2PaymentSchedulesClient
     public virtual async Task<PaymentSchedule> GetAsync(string paymentScheduleId, CancellationToken cancellationToken = default)
     {
         V2Api.RequireId(paymentScheduleId, nameof(paymentScheduleId));
-        var path = V2Api.WithQuery($"payment-schedules/{V2Api.Segment(paymentScheduleId)}", ("storeId", _api.StoreId));
+        var path = V2Api.WithQuery($"payment-schedules/{V2Api.Segment(paymentScheduleId, nameof(paymentScheduleId))}", ("storeId", _api.StoreId));
         return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.PaymentSchedule, cancellationToken).ConfigureAwait(false);
     }
 

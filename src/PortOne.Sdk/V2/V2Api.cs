@@ -128,22 +128,14 @@ internal sealed class V2Api
         }
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="name"/> when an ID is null, empty or blank.</summary>
-    public static void RequireId(string? value, string name)
-    {
-        if (value is null)
-        {
-            throw new ArgumentNullException(name);
-        }
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="name"/> when an ID cannot stand in a path: null,
+    /// empty, blank, <c>.</c>, <c>..</c> or with an unpaired surrogate (see <see cref="PathSegment.Check"/>).
+    /// </summary>
+    public static void RequireId(string? value, string name) => PathSegment.Check(value, name);
 
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException($"{name} must not be empty.", name);
-        }
-    }
-
-    /// <summary>Escapes one path segment chosen by the merchant (ids may hold any character).</summary>
-    public static string Segment(string value) => Uri.EscapeDataString(value);
+    /// <summary>Checks an ID chosen by the merchant or PortOne and escapes it as exactly one path segment.</summary>
+    public static string Segment(string? value, string name) => PathSegment.Escape(value, name);
 
     public static TResponse Decode<TResponse>(in PortOneResponse response, JsonTypeInfo<TResponse> responseType, string operationName)
     {
