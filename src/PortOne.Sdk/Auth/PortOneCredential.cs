@@ -96,6 +96,9 @@ internal abstract class CachingTokenCredential : PortOneCredential
     /// <summary>How long before its expiry a token is renewed.</summary>
     protected TimeSpan RenewBefore { get; }
 
+    /// <summary>How long a token that arrived without any life left is used before the next fetch.</summary>
+    internal static readonly TimeSpan MinimumReuse = TimeSpan.FromSeconds(30);
+
     /// <summary>The cached token, if any (for tests and diagnostics).</summary>
     internal IssuedToken? Current
     {
@@ -159,10 +162,15 @@ internal abstract class CachingTokenCredential : PortOneCredential
     /// </summary>
     private DateTimeOffset RenewalTime(IssuedToken token)
     {
-        var lifetime = token.ExpiresAt - TimeProvider.GetUtcNow();
+        var now = TimeProvider.GetUtcNow();
+        var lifetime = token.ExpiresAt - now;
         if (lifetime <= TimeSpan.Zero)
         {
-            return token.ExpiresAt;
+            // The server handed out a token that its own clock says has expired (PortOne extends a token that is
+            // about to expire instead, but another server may not). Fetching again at once would put a token
+            // request before every call; the token is used for a short while instead, and a 401 still drops it.
+            _logger.LogTokenWithoutLife(GetType().Name, MinimumReuse.TotalSeconds);
+            return now + MinimumReuse;
         }
 
         var half = TimeSpan.FromTicks(lifetime.Ticks / 2);
@@ -192,6 +200,10 @@ internal abstract class CachingTokenCredential : PortOneCredential
                 _pending = null;
             }
 
+            // Written only now that the failed fetch is forgotten: whoever reads this line and then calls starts
+            // a new fetch rather than receiving this failure. (The request's own failure line, written by the
+            // diagnostics handler inside the fetch, comes before this point and does not promise that.)
+            _logger.LogTokenFetchFailed(GetType().Name, exception.GetType().Name);
             if (exception is PortOneException)
             {
                 throw;

@@ -25,6 +25,12 @@ internal static class Log
     private static readonly Action<ILogger, string, Exception?> TokenRenewing =
         LoggerMessage.Define<string>(LogLevel.Debug, new EventId(5, "PortOneTokenRenewing"), "PortOne {Credential} access token is being renewed");
 
+    private static readonly Action<ILogger, string, string, Exception?> TokenFetchFailed =
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(7, "PortOneTokenFetchFailed"), "PortOne {Credential} could not obtain an access token ({ExceptionType}); the next call starts a new fetch");
+
+    private static readonly Action<ILogger, string, double, Exception?> TokenWithoutLife =
+        LoggerMessage.Define<string, double>(LogLevel.Warning, new EventId(8, "PortOneTokenWithoutLife"), "PortOne {Credential} received an access token that had already expired by the server's own clock; it is used for {ReuseSeconds:0} s before another is fetched");
+
     private static readonly Action<ILogger, string, Exception?> Unauthorized =
         LoggerMessage.Define<string>(LogLevel.Information, new EventId(6, "PortOneUnauthorized"), "PortOne {Operation} answered 401; renewing the token and sending once more");
 
@@ -42,6 +48,10 @@ internal static class Log
         Retrying(logger, operation, attempt, statusCode, exceptionType, delayMs, null);
 
     public static void LogTokenRenewing(this ILogger logger, string credential) => TokenRenewing(logger, credential, null);
+
+    public static void LogTokenFetchFailed(this ILogger logger, string credential, string exceptionType) => TokenFetchFailed(logger, credential, exceptionType, null);
+
+    public static void LogTokenWithoutLife(this ILogger logger, string credential, double reuseSeconds) => TokenWithoutLife(logger, credential, reuseSeconds, null);
 
     public static void LogUnauthorized(this ILogger logger, string operation) => Unauthorized(logger, operation, null);
 }
