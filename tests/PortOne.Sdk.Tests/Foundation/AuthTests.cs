@@ -88,6 +88,52 @@ public sealed class AuthTests : IDisposable
         Assert.Equal(5, _h.Requests(PaymentPath).Count);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-90)]
+    public async Task A_token_that_arrives_already_expired_is_used_for_a_while_instead_of_being_fetched_before_every_call(int lifeSeconds)
+    {
+        // A server whose expired_at is not after its own now (seen on another team's fake iamport server).
+        _h.Server.Given(Request.Create().WithPath(TokenPath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => Answers.Json(200, Bodies.V1Token("t1", _h.Time.GetUtcNow(), TimeSpan.FromSeconds(lifeSeconds)))));
+        _h.Server.Given(Request.Create().WithPath(PaymentPath).UsingGet()).RespondWith(Response.Create().WithBody(Bodies.V1Ok));
+        using var client = _h.V1();
+
+        for (var i = 0; i < 10; i++)
+        {
+            await client.V1GetAsync();
+            _h.Time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        Assert.Single(_h.Requests(TokenPath));
+        Assert.Contains(_h.Logs, l => l.Id.Name == "PortOneTokenWithoutLife");
+
+        // Bounded, not for ever: once the reuse period is over, the next call fetches again.
+        _h.Time.Advance(TimeSpan.FromSeconds(30));
+        await client.V1GetAsync();
+        Assert.Equal(2, _h.Requests(TokenPath).Count);
+        Assert.Equal(11, _h.Requests(PaymentPath).Count);
+    }
+
+    [Fact]
+    public async Task A_call_made_after_a_token_fetch_failed_starts_a_new_fetch()
+    {
+        var tokenRequests = 0;
+        _h.Server.Given(Request.Create().WithPath(TokenPath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => Interlocked.Increment(ref tokenRequests) == 1
+                ? Answers.Json(500, "not json")
+                : Answers.Json(200, Bodies.V1Token("t2", _h.Time.GetUtcNow(), TimeSpan.FromMinutes(30)))));
+        _h.Server.Given(Request.Create().WithPath(PaymentPath).UsingGet()).RespondWith(Response.Create().WithBody(Bodies.V1Ok));
+        using var client = _h.V1(o => o.Retry.MaxRetries = 0);
+
+        await Assert.ThrowsAnyAsync<PortOneException>(() => client.V1GetAsync().Guard());
+        await _h.WaitForLogAsync("PortOneTokenFetchFailed");
+        await client.V1GetAsync().Guard();
+
+        Assert.Equal(2, _h.Requests(TokenPath).Count);
+        Assert.Equal("Bearer t2", Harness.Header(_h.Requests(PaymentPath).Single(), "Authorization"));
+    }
+
     [Fact]
     public async Task A_401_mid_life_is_cured_by_one_renewal_and_one_resend()
     {
