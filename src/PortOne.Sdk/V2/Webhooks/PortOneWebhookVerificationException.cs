@@ -37,6 +37,14 @@ public enum PortOneWebhookVerificationFailure
     /// known <c>type</c> with a required field missing).
     /// </summary>
     InvalidPayload,
+
+    /// <summary>
+    /// <c>webhook-id</c> or <c>webhook-timestamp</c> arrived more than once: as repeated header lines, under names
+    /// differing only in case, or as several values of one header entry. PortOne sends each exactly once, so the
+    /// extra value was added on the way, and which one is the delivery's id or send time would be ambiguous.
+    /// <see cref="PortOneWebhookVerificationException.HeaderName"/> says which header.
+    /// </summary>
+    DuplicateHeader,
 }
 
 /// <summary>
@@ -48,7 +56,10 @@ public class PortOneWebhookVerificationException : PortOneException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="reason">Why the request was refused.</param>
-    /// <param name="headerName">The header concerned, for <see cref="PortOneWebhookVerificationFailure.MissingHeader"/>.</param>
+    /// <param name="headerName">
+    /// The header concerned, for <see cref="PortOneWebhookVerificationFailure.MissingHeader"/> and
+    /// <see cref="PortOneWebhookVerificationFailure.DuplicateHeader"/>.
+    /// </param>
     /// <param name="innerException">The parsing failure behind <see cref="PortOneWebhookVerificationFailure.InvalidPayload"/>, if any.</param>
     public PortOneWebhookVerificationException(PortOneWebhookVerificationFailure reason, string? headerName = null, Exception? innerException = null)
         : base(FormatMessage(reason, headerName), innerException)
@@ -61,8 +72,9 @@ public class PortOneWebhookVerificationException : PortOneException
     public PortOneWebhookVerificationFailure Reason { get; }
 
     /// <summary>
-    /// The name of the missing header when <see cref="Reason"/> is
-    /// <see cref="PortOneWebhookVerificationFailure.MissingHeader"/>; otherwise <see langword="null"/>.
+    /// The name of the missing or repeated header when <see cref="Reason"/> is
+    /// <see cref="PortOneWebhookVerificationFailure.MissingHeader"/> or
+    /// <see cref="PortOneWebhookVerificationFailure.DuplicateHeader"/>; otherwise <see langword="null"/>.
     /// </summary>
     public string? HeaderName { get; }
 
@@ -75,6 +87,7 @@ public class PortOneWebhookVerificationException : PortOneException
         PortOneWebhookVerificationFailure.NoMatchingSignature => "No v1 signature of the webhook request matches its body.",
         PortOneWebhookVerificationFailure.BadSecret => "The configured webhook secret is empty or not base64 (an optional 'whsec_' prefix is allowed).",
         PortOneWebhookVerificationFailure.InvalidPayload => "The webhook body is correctly signed but is not a webhook payload.",
+        PortOneWebhookVerificationFailure.DuplicateHeader => $"The webhook request carries the '{headerName}' header more than once.",
         _ => $"The webhook request was refused ({reason}).",
     };
 }

@@ -22,6 +22,25 @@ namespace PortOne.Sdk.V2.Webhooks;
 /// accepted as they are.
 /// </para>
 /// <para>
+/// <c>webhook-id</c> and <c>webhook-timestamp</c> must each arrive exactly once. A request that repeats either one,
+/// as a second header line, under a name differing only in case, or as a second value of one header entry, is
+/// refused with <see cref="PortOneWebhookVerificationFailure.DuplicateHeader"/> before its timestamp or signature
+/// is looked at, even when the signature over one of the values is valid: a genuine delivery never repeats them,
+/// and an application reading the delivery id from the headers would otherwise see a value nobody checked.
+/// A single value is taken whole, commas included. HTTP lets an intermediary fold repeated lines into one
+/// comma-separated line, but the id and timestamp are signed exactly as PortOne sent them, so a folded id fails the
+/// signature (<see cref="PortOneWebhookVerificationFailure.NoMatchingSignature"/>) and a folded timestamp is not a
+/// number (<see cref="PortOneWebhookVerificationFailure.BadTimestamp"/>); splitting at commas would instead refuse
+/// a signed id that happens to contain one. The overloads taking the three values take one value per header.
+/// </para>
+/// <para>
+/// <c>webhook-signature</c> may be repeated. The entries of all its lines and values are pooled, as if they had
+/// been sent space-separated in one header, and the request passes when any <c>v1</c> entry matches. This is safe:
+/// each entry is an HMAC checked on its own against the secret, so an added entry can neither be forged to match
+/// nor stop a genuine one from matching. It is also what lets signatures made during a key rotation arrive in
+/// separate lines.
+/// </para>
+/// <para>
 /// A valid webhook only says that something happened. Fetch the payment or billing key from the API before acting
 /// on it, and expect the same delivery more than once (its <c>webhook-id</c> stays the same).
 /// </para>
@@ -208,6 +227,12 @@ public sealed class PortOneWebhookVerifier
             return new PortOneWebhookVerificationException(PortOneWebhookVerificationFailure.BadSecret);
         }
 
+        // Before anything else about the headers: with two ids or timestamps there is no single value to check.
+        if (headers.Duplicated is { } duplicated)
+        {
+            return new PortOneWebhookVerificationException(PortOneWebhookVerificationFailure.DuplicateHeader, duplicated);
+        }
+
         if (string.IsNullOrEmpty(headers.Id))
         {
             return Missing(PortOneWebhookHeaders.IdHeaderName);
@@ -264,10 +289,16 @@ public sealed class PortOneWebhookVerifier
     private readonly struct WebhookHeaderValues
     {
         public WebhookHeaderValues(string? id, string? timestamp, string? signature)
+            : this(id, timestamp, signature, duplicated: null)
+        {
+        }
+
+        private WebhookHeaderValues(string? id, string? timestamp, string? signature, string? duplicated)
         {
             Id = id;
             Timestamp = timestamp;
             Signature = signature;
+            Duplicated = duplicated;
         }
 
         public string? Id { get; }
@@ -275,6 +306,9 @@ public sealed class PortOneWebhookVerifier
         public string? Timestamp { get; }
 
         public string? Signature { get; }
+
+        /// <summary>The name of <c>webhook-id</c> or <c>webhook-timestamp</c> when it arrived with more than one value.</summary>
+        public string? Duplicated { get; }
 
         public static WebhookHeaderValues From(IEnumerable<KeyValuePair<string, StringValues>> headers) =>
             From(NotNull(headers), static values => values.ToArray());
@@ -285,43 +319,73 @@ public sealed class PortOneWebhookVerifier
         public static WebhookHeaderValues From(HttpHeaders headers)
         {
             NotNull(headers);
-            return new WebhookHeaderValues(
-                First(Get(PortOneWebhookHeaders.IdHeaderName)),
-                First(Get(PortOneWebhookHeaders.TimestampHeaderName)),
-                Joined(Get(PortOneWebhookHeaders.SignatureHeaderName)));
+            // HttpHeaders merges names that differ only in case, and keeps each added value apart without
+            // splitting it at commas (no parser is registered for these names).
+            return Of(Get(PortOneWebhookHeaders.IdHeaderName), Get(PortOneWebhookHeaders.TimestampHeaderName), Get(PortOneWebhookHeaders.SignatureHeaderName));
 
-            string?[]? Get(string name) => headers.TryGetValues(name, out var values) ? values.ToArray() : null;
+            List<string> Get(string name)
+            {
+                var found = new List<string>();
+                if (headers.TryGetValues(name, out var values))
+                {
+                    Add(found, values);
+                }
+
+                return found;
+            }
         }
 
         private static WebhookHeaderValues From<TValue>(IEnumerable<KeyValuePair<string, TValue>> headers, Func<TValue, string?[]> values)
         {
-            string?[]? id = null, timestamp = null, signature = null;
+            List<string> id = [], timestamp = [], signature = [];
             foreach (var header in headers)
             {
                 if (Is(header.Key, PortOneWebhookHeaders.IdHeaderName))
                 {
-                    id ??= values(header.Value);
+                    Add(id, values(header.Value));
                 }
                 else if (Is(header.Key, PortOneWebhookHeaders.TimestampHeaderName))
                 {
-                    timestamp ??= values(header.Value);
+                    Add(timestamp, values(header.Value));
                 }
                 else if (Is(header.Key, PortOneWebhookHeaders.SignatureHeaderName))
                 {
-                    signature = signature is null ? values(header.Value) : [.. signature, .. values(header.Value)];
+                    Add(signature, values(header.Value));
                 }
             }
 
-            return new WebhookHeaderValues(First(id), First(timestamp), Joined(signature));
+            return Of(id, timestamp, signature);
         }
+
+        // Every value of every entry counts, even an empty one: a second header line is a second value. Only a
+        // null (no value at all, e.g. StringValues.Empty) is nothing. A value is never split at commas.
+        private static void Add(List<string> found, IEnumerable<string?> values)
+        {
+            foreach (var value in values)
+            {
+                if (value is not null)
+                {
+                    found.Add(value);
+                }
+            }
+        }
+
+        private static WebhookHeaderValues Of(List<string> id, List<string> timestamp, List<string> signature) => new(
+            Single(id),
+            Single(timestamp),
+            Joined(signature),
+            id.Count > 1 ? PortOneWebhookHeaders.IdHeaderName
+                : timestamp.Count > 1 ? PortOneWebhookHeaders.TimestampHeaderName
+                : null);
 
         private static bool Is(string? name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
-        private static string? First(string?[]? values) => values?.FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        // Never picks one of several values: a repeated header has no value to use.
+        private static string? Single(List<string> values) => values.Count == 1 ? values[0] : null;
 
         // Several signature headers (or values) are one list of candidates, as if sent space-separated in one.
-        private static string? Joined(string?[]? values) =>
-            values is null ? null : string.Join(" ", values.Where(v => !string.IsNullOrEmpty(v)));
+        private static string? Joined(List<string> values) =>
+            values.Count == 0 ? null : string.Join(" ", values.Where(v => v.Length > 0));
 
         private static T NotNull<T>(T headers)
             where T : class =>
