@@ -80,6 +80,41 @@ public abstract class PortOneClientOptions
         return errors;
     }
 
+    /// <summary>
+    /// Checks a credential or id copied from a console or a secret store: surrounding whitespace (a line break
+    /// pasted or mounted with it) and control characters are always a mistake, so they are reported instead of
+    /// being trimmed away silently. When <paramref name="sentInHeader"/> is true the value must also be printable
+    /// ASCII, the only text an HTTP header value can carry. Messages name the setting, never the value.
+    /// </summary>
+    internal static void CheckText(List<string> errors, string? value, string setting, bool sentInHeader)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (char.IsWhiteSpace(value![0]) || char.IsWhiteSpace(value[value.Length - 1]))
+        {
+            errors.Add($"{setting} starts or ends with whitespace (often a line break copied along with it); remove it.");
+            return;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                errors.Add($"{setting} contains a control character (such as a line break); remove it.");
+                return;
+            }
+
+            if (sentInHeader && c > '\u007E')
+            {
+                errors.Add($"{setting} is sent in an HTTP header and may contain only printable ASCII characters; it contains another character (check for a look-alike or a stray invisible character).");
+                return;
+            }
+        }
+    }
+
     internal void ThrowIfInvalid()
     {
         var errors = Validate();

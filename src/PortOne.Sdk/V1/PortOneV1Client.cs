@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PortOne.Sdk.Auth;
 using PortOne.Sdk.Http;
 
 namespace PortOne.Sdk.V1;
@@ -54,14 +55,14 @@ public partial class PortOneV1Client : IPortOneV1Client, IDisposable
         V1Api? api = null;
         var runtime = CreateRuntime(options, loggerFactory ?? NullLoggerFactory.Instance, () => api!);
         _ownedHttpClient = runtime.CreateStandaloneClient(primaryHandler);
-        api = new V1Api(new PortOneTransport(_ownedHttpClient), options);
+        api = new V1Api(new PortOneTransport(_ownedHttpClient), options, runtime.Credential);
         Api = api;
         Initialize();
     }
 
-    internal PortOneV1Client(HttpClient httpClient, PortOneV1Options options)
+    internal PortOneV1Client(HttpClient httpClient, PortOneV1Options options, PortOneCredential credential)
     {
-        Api = new V1Api(new PortOneTransport(httpClient), options);
+        Api = new V1Api(new PortOneTransport(httpClient), options, credential);
         Initialize();
     }
 

@@ -43,10 +43,16 @@ public sealed class PortOneV1Options : PortOneClientOptions
             errors.Add($"{nameof(PortOneV1Options)}.{nameof(ApiSecret)} is required (configuration key '{nameof(ApiSecret)}').");
         }
 
+        // The key and secret travel only in the token request's JSON body; the tier is a header of every call.
+        CheckText(errors, ApiKey, $"{nameof(PortOneV1Options)}.{nameof(ApiKey)}", sentInHeader: false);
+        CheckText(errors, ApiSecret, $"{nameof(PortOneV1Options)}.{nameof(ApiSecret)}", sentInHeader: false);
+
         if (Tier is not null && string.IsNullOrWhiteSpace(Tier))
         {
             errors.Add($"{nameof(PortOneV1Options)}.{nameof(Tier)} must not be blank when it is set.");
         }
+
+        CheckText(errors, Tier, $"{nameof(PortOneV1Options)}.{nameof(Tier)}", sentInHeader: true);
 
         if (TokenRenewBefore < TimeSpan.Zero)
         {

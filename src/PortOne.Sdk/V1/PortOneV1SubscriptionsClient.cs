@@ -51,7 +51,7 @@ public class PortOneV1SubscriptionsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The payment. <see cref="V1Payment.IsPaid"/> says whether the card was charged; a declined card still returns normally.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> or its card is null.</exception>
-    /// <exception cref="ArgumentException">A blank id, a negative amount, or malformed card data (the message names the field, never its value).</exception>
+    /// <exception cref="ArgumentException">A blank id, an amount that is not greater than zero, or malformed card data (the message names the field, never its value).</exception>
     /// <exception cref="PortOneV1ApiException">PortOne refused the request.</exception>
     public virtual Task<V1Payment> OnetimeAsync(OnetimePaymentRequest request, CancellationToken cancellationToken = default)
     {
@@ -70,7 +70,7 @@ public class PortOneV1SubscriptionsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The payment. <see cref="V1Payment.IsPaid"/> says whether the card was charged; a declined card still returns normally.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
-    /// <exception cref="ArgumentException">A blank id or a negative amount.</exception>
+    /// <exception cref="ArgumentException">A blank id or an amount that is not greater than zero.</exception>
     /// <exception cref="PortOneV1ApiException">PortOne refused the request.</exception>
     public virtual Task<V1Payment> AgainAsync(AgainPaymentRequest request, CancellationToken cancellationToken = default)
     {
@@ -86,7 +86,7 @@ public class PortOneV1SubscriptionsClient
     /// <returns>The schedules as PortOne stored them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/>, its list or one of its items is null.</exception>
     /// <exception cref="ArgumentException">
-    /// No schedules, a blank id, a negative amount, a missing currency or name, a time that is not in the future (by
+    /// No schedules, a blank id, an amount that is not greater than zero, a missing currency or name, a time that is not in the future (by
     /// the client's <see cref="PortOneClientOptions.TimeProvider"/>), or malformed card data.
     /// </exception>
     /// <exception cref="PortOneV1ApiException">PortOne refused the request.</exception>

@@ -15,7 +15,7 @@ public abstract class V1ChargeFields
     /// <summary>Your order id (<c>merchant_uid</c>): unique per charge, at most 40 characters. Required.</summary>
     public required string MerchantUid { get; init; }
 
-    /// <summary>The amount to charge. Required; not negative.</summary>
+    /// <summary>The amount to charge. Required; greater than zero.</summary>
     public required decimal Amount { get; init; }
 
     /// <summary>Currency code; PortOne assumes <c>KRW</c> when left out (scheduled charges must say).</summary>
@@ -77,7 +77,7 @@ public abstract class V1ChargeFields
     internal void ValidateCharge(string owner)
     {
         V1Validation.Id(MerchantUid, $"{owner}.{nameof(MerchantUid)} (merchant_uid)");
-        V1Validation.NotNegative(Amount, $"{owner}.{nameof(Amount)} (amount)");
+        V1Validation.Positive(Amount, $"{owner}.{nameof(Amount)} (amount)");
         V1Validation.NotNegative(TaxFree, $"{owner}.{nameof(TaxFree)} (tax_free)");
         V1Validation.NotNegative(VatAmount, $"{owner}.{nameof(VatAmount)} (vat_amount)");
     }

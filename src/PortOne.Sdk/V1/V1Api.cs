@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using PortOne.Sdk.Auth;
 using PortOne.Sdk.Http;
 
 namespace PortOne.Sdk.V1;
@@ -37,11 +38,15 @@ internal sealed class V1Api
     private static readonly byte[] ResponseName = "response"u8.ToArray();
 
     private readonly Action<HttpRequestMessage>? _addTier;
+    private readonly PortOneCredential? _credential;
 
-    public V1Api(PortOneTransport transport, PortOneV1Options options)
+    // credential: the token source, so an authenticated call gets its token before its own time-outs start (see
+    // EnsureTokenAsync); null for the instance that only requests tokens.
+    public V1Api(PortOneTransport transport, PortOneV1Options options, PortOneCredential? credential = null)
     {
         Transport = transport;
         Options = options;
+        _credential = credential;
         var tier = options.Tier;
         if (!string.IsNullOrEmpty(tier))
         {
@@ -69,6 +74,7 @@ internal sealed class V1Api
         CancellationToken cancellationToken)
         where TRequest : class
     {
+        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
         var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
         return Open(response, responseType, operation.Name);
@@ -82,8 +88,22 @@ internal sealed class V1Api
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
     {
+        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
         return Open(response, responseType, operation.Name);
+    }
+
+    /// <summary>
+    /// Gets (or renews) the token before the call enters the pipeline. The auth handler, which runs inside the
+    /// call's time-outs, then finds it cached: a token request has its own time budget and does not eat the call's,
+    /// and a token that cannot be had is reported as such, never as a time-out of a charge that was never sent.
+    /// </summary>
+    private async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
+    {
+        if (operation.Authenticated && _credential is not null)
+        {
+            _ = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -90,21 +90,39 @@ internal static class V1Validation
         }
     }
 
-    /// <summary>A card number: 13 to 19 digits, optionally grouped with spaces or dashes.</summary>
+    /// <summary>
+    /// A card number: 13 to 19 digits, written whole or in groups joined by one space or one dash (no separator at
+    /// either end, none doubled).
+    /// </summary>
     public static void CardNumber(string? value, string field)
     {
         Required(value, field);
         var digits = 0;
+        var afterSeparator = true;
         foreach (var c in value!)
         {
             if (c is >= '0' and <= '9')
             {
                 digits++;
+                afterSeparator = false;
             }
             else if (CardNumberSeparators.IndexOf(c) < 0)
             {
                 throw new ArgumentException($"{field} may contain only digits, spaces and dashes.", field);
             }
+            else if (afterSeparator)
+            {
+                throw new ArgumentException($"{field} may not start with a space or dash, nor have two in a row.", field);
+            }
+            else
+            {
+                afterSeparator = true;
+            }
+        }
+
+        if (afterSeparator)
+        {
+            throw new ArgumentException($"{field} may not end with a space or dash.", field);
         }
 
         if (digits is < 13 or > 19)

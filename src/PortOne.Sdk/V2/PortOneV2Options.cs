@@ -49,10 +49,16 @@ public sealed class PortOneV2Options : PortOneClientOptions
             errors.Add($"{nameof(PortOneV2Options)}.{nameof(ApiSecret)} is required (configuration key '{nameof(ApiSecret)}').");
         }
 
+        // In ApiSecret mode the secret itself is the Authorization header of every call; in bearer mode it only
+        // travels in a JSON body, where any character can be written.
+        CheckText(errors, ApiSecret, $"{nameof(PortOneV2Options)}.{nameof(ApiSecret)}", sentInHeader: AuthMode == PortOneV2AuthMode.ApiSecret);
+
         if (StoreId is not null && string.IsNullOrWhiteSpace(StoreId))
         {
             errors.Add($"{nameof(PortOneV2Options)}.{nameof(StoreId)} must not be blank when it is set.");
         }
+
+        CheckText(errors, StoreId, $"{nameof(PortOneV2Options)}.{nameof(StoreId)}", sentInHeader: false);
 
         if (AuthMode is not (PortOneV2AuthMode.ApiSecret or PortOneV2AuthMode.BearerToken))
         {

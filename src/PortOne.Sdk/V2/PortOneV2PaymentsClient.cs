@@ -144,7 +144,10 @@ public class PortOneV2PaymentsClient
     /// <param name="request">The reason, and for a partial cancel the amount (leave it out to refund everything still refundable).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cancellation; check its type (<see cref="SucceededPaymentCancellation"/>, <see cref="RequestedPaymentCancellation"/>, …).</returns>
-    /// <exception cref="System.ArgumentException">The reason is missing or an amount is negative.</exception>
+    /// <exception cref="System.ArgumentException">
+    /// The reason is missing, an amount is negative, or <see cref="CancelPaymentRequest.Amount"/> is 0 (leave it
+    /// unset to cancel everything; a cancel of nothing is refused before sending).
+    /// </exception>
     /// <exception cref="PortOneApiException">
     /// E.g. <see cref="PaymentNotPaidError"/>, <see cref="PaymentAlreadyCancelledError"/>,
     /// <see cref="CancelAmountExceedsCancellableAmountError"/>, <see cref="CancellableAmountConsistencyBrokenError"/>, <see cref="PgProviderError"/>.
@@ -158,7 +161,7 @@ public class PortOneV2PaymentsClient
         V2Api.RequireId(paymentId, nameof(paymentId));
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Text(request.Reason, nameof(request), "Reason");
-        V2Validation.NotNegative(request.Amount, nameof(request), "Amount");
+        V2Validation.Positive(request.Amount, nameof(request), "Amount");
         V2Validation.NotNegative(request.TaxFreeAmount, nameof(request), "TaxFreeAmount");
         V2Validation.NotNegative(request.VatAmount, nameof(request), "VatAmount");
         V2Validation.NotNegative(request.CurrentCancellableAmount, nameof(request), "CurrentCancellableAmount");

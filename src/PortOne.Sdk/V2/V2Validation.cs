@@ -39,12 +39,21 @@ internal static class V2Validation
     public static void Amount(PaymentAmountInput? amount, string parameter, string field)
     {
         Present(amount, parameter, field);
-        NotNegative(amount!.Total, parameter, field + ".Total");
+        Positive(amount!.Total, parameter, field + ".Total");
         NotNegative(amount.TaxFree, parameter, field + ".TaxFree");
         NotNegative(amount.Vat, parameter, field + ".Vat");
         if (amount.TaxFree > amount.Total)
         {
             throw new ArgumentException($"{field}.TaxFree must not exceed {field}.Total.", parameter);
+        }
+    }
+
+    /// <summary>An amount that must be more than nothing when it is given (a charge of 0 means nothing; a cancel of 0 is not "cancel all").</summary>
+    public static void Positive(long? value, string parameter, string field)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(parameter, value, $"{field} must be greater than zero.");
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class AuthTests : IDisposable
 {
     private const string TokenPath = "/users/getToken";
     private const string PaymentPath = "/payments/imp_1";
+    private const string ChargePath = "/subscribe/payments/again";
 
     private readonly Harness _h = new();
 
@@ -339,6 +340,89 @@ public sealed class AuthTests : IDisposable
             Assert.DoesNotContain("access-secret", text);
             Assert.DoesNotContain("refresh-secret", text);
         }
+    }
+
+    [Fact]
+    public async Task A_slow_v1_token_request_does_not_eat_the_time_budget_of_the_charge_that_needed_it()
+    {
+        using var tokenGate = new Gate();
+        using var chargeGate = new Gate();
+        _h.Server.Given(Request.Create().WithPath(TokenPath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => tokenGate.HoldAsync(() => Answers.Json(200, Bodies.V1Token("t1", _h.Time.GetUtcNow(), TimeSpan.FromMinutes(30))))));
+        _h.Server.Given(Request.Create().WithPath(ChargePath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => chargeGate.HoldAsync(() => Answers.Json(200, Bodies.V1Ok))));
+        using var client = _h.V1(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(10);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        var call = client.V1PostAsync(new EchoBody { Amount = 1000 });
+        await tokenGate.WaitForArrivalAsync();
+        _h.Time.Advance(TimeSpan.FromSeconds(8));                  // a slow token answer, inside the token request's own budget
+        tokenGate.Release();
+        await chargeGate.WaitForArrivalAsync();
+        _h.Time.Advance(TimeSpan.FromSeconds(8));                  // 16 s since the call began, 8 s since the charge left
+        chargeGate.Release();
+
+        var result = await call.Guard();
+
+        Assert.True(result.Value.GetProperty("ok").GetBoolean());
+        Assert.Equal("Bearer t1", Harness.Header(Assert.Single(_h.Requests(ChargePath)), "Authorization"));
+    }
+
+    [Fact]
+    public async Task A_v1_token_request_that_runs_out_of_time_is_reported_as_such_and_not_as_a_time_out_of_a_charge_never_sent()
+    {
+        using var tokenGate = new Gate();
+        _h.Server.Given(Request.Create().WithPath(TokenPath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => tokenGate.HoldAsync(() => Answers.Json(200, Bodies.V1Token("t1", _h.Time.GetUtcNow(), TimeSpan.FromMinutes(30))))));
+        using var client = _h.V1(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(10);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Retry.MaxRetries = 0;
+        });
+
+        var call = client.V1PostAsync(new EchoBody { Amount = 1000 });
+        await tokenGate.WaitForArrivalAsync();
+        _h.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var ex = await Assert.ThrowsAsync<PortOneTimeoutException>(() => call.Guard());
+        Assert.Contains(PortOneV1AuthClient.GetTokenOperation.Name, ex.Message);
+        Assert.DoesNotContain(TestOperations.V1Charge.Name, ex.Message);
+        Assert.Empty(_h.Requests(ChargePath));
+    }
+
+    [Fact]
+    public async Task A_slow_v2_login_does_not_eat_the_time_budget_of_the_charge_that_needed_it()
+    {
+        using var loginGate = new Gate();
+        using var chargeGate = new Gate();
+        var now = _h.Time.GetUtcNow();
+        var access = Bodies.Jwt("a1", now, now.AddMinutes(30));
+        _h.Server.Given(Request.Create().WithPath("/login/api-secret").UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => loginGate.HoldAsync(() => Answers.Json(200, Bodies.V2Tokens(access, "r1")))));
+        _h.Server.Given(Request.Create().WithPath("/payments/pay_1/billing-key").UsingPost())
+            .RespondWith(Response.Create().WithCallback(_ => chargeGate.HoldAsync(() => Answers.Json(200, "{}"))));
+        using var client = _h.V2(o =>
+        {
+            o.AuthMode = PortOneV2AuthMode.BearerToken;
+            o.Timeout = TimeSpan.FromSeconds(10);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        var call = client.V2PostAsync(new EchoBody { Amount = 1000 });
+        await loginGate.WaitForArrivalAsync();
+        _h.Time.Advance(TimeSpan.FromSeconds(8));
+        loginGate.Release();
+        await chargeGate.WaitForArrivalAsync();
+        _h.Time.Advance(TimeSpan.FromSeconds(8));
+        chargeGate.Release();
+
+        await call.Guard();
+
+        Assert.Equal("Bearer " + access, Harness.Header(Assert.Single(_h.Requests("/payments/pay_1/billing-key")), "Authorization"));
     }
 
     private void StubTokens(Func<string> next) =>

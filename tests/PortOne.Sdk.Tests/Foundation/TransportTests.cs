@@ -47,7 +47,7 @@ public sealed class TransportTests : IDisposable
 
         await Assert.ThrowsAsync<PortOneTimeoutException>(() => call.Guard());
 
-        // The stuck fetch was abandoned, so the next call starts a new one instead of waiting on it for ever. The
+        // The stuck fetch was abandoned (the call that needed it was never sent), so the next call starts a new one instead of waiting on it for ever. The
         // signal is the credential's own line, written once the failed fetch is forgotten: the request's failure
         // line comes earlier, while the fetch is still the pending one, and a call made on seeing it could still
         // join the failing fetch (this test failed that way on busy machines).

@@ -105,6 +105,12 @@ public sealed class CustomersTests : IDisposable
     [InlineData("1234", "Number")]
     [InlineData("1234-5678-9012-345X", "Number")]
     [InlineData("12345678901234567890", "Number")]
+    [InlineData("4111-1111-1111-1111-", "Number")]
+    [InlineData("-4111-1111-1111-1111", "Number")]
+    [InlineData("4111--1111-1111-1111", "Number")]
+    [InlineData("4111- 1111-1111-1111", "Number")]
+    [InlineData("4111 1111 1111 1111 ", "Number")]
+    [InlineData(" 4111111111111111", "Number")]
     public async Task Save_rejects_a_malformed_card_number_without_echoing_it(string number, string field)
     {
         var card = new V1Card { Number = number, Expiry = "2031-07" };

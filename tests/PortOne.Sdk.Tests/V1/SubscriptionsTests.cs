@@ -197,6 +197,21 @@ public sealed class SubscriptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_charge_of_zero_is_refused_before_sending_by_again_onetime_and_schedule()
+    {
+        var card = new V1Card { Number = "4111111111111111", Expiry = "2031-01" };
+
+        var again = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _v1.Client.Subscriptions.AgainAsync(new AgainPaymentRequest { CustomerUid = "c", MerchantUid = "m", Amount = 0m, Name = "n" }));
+        var onetime = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _v1.Client.Subscriptions.OnetimeAsync(new OnetimePaymentRequest { MerchantUid = "m", Amount = 0m, Card = card }));
+        var schedule = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _v1.Client.Subscriptions.ScheduleAsync(new ScheduleRequest { CustomerUid = "c", Schedules = [Item(), Item("s-2", amount: 0m)] }));
+
+        Assert.Equal("request.Amount (amount)", again.ParamName);
+        Assert.Equal("request.Amount (amount)", onetime.ParamName);
+        Assert.Equal("request.Schedules[1].Amount (amount)", schedule.ParamName);
+        Assert.Empty(_v1.Server.LogEntries);
+    }
+
+    [Fact]
     public async Task Schedule_rejects_no_schedules_and_a_time_that_has_passed_by_the_clients_clock()
     {
         var empty = await Assert.ThrowsAsync<ArgumentException>(() => _v1.Client.Subscriptions.ScheduleAsync(new ScheduleRequest { CustomerUid = "c", Schedules = [] }));

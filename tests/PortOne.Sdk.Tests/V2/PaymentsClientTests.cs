@@ -358,6 +358,27 @@ public sealed class PaymentsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zero_amount_is_refused_before_anything_is_sent_but_an_omitted_cancel_amount_still_cancels_everything()
+    {
+        _mock.Stub("POST", "/payments/p/cancel", 200, """{ "cancellation": { "status": "REQUESTED", "id": "c-1", "totalAmount": 1000, "taxFreeAmount": 0, "vatAmount": 0, "reason": "r", "requestedAt": "2024-05-01T00:00:00Z" } }""");
+        using var client = _mock.CreateClient();
+        var card = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard { Credential = new CardCredential { Number = "4242424242424242", ExpiryYear = "29", ExpiryMonth = "12" } });
+
+        var pay = await Assert.ThrowsAsync<ArgumentOutOfRangeException>("request", () => client.Payments.PayWithBillingKeyAsync("p", new BillingKeyPaymentRequest { BillingKey = "bk", OrderName = "o", Amount = new PaymentAmountInput { Total = 0 }, Currency = Currency.Krw }));
+        var instant = await Assert.ThrowsAsync<ArgumentOutOfRangeException>("request", () => client.Payments.PayInstantlyAsync("p", new InstantPaymentRequest { Method = card, OrderName = "o", Amount = new PaymentAmountInput { Total = 0 }, Currency = Currency.Krw }));
+        var cancel = await Assert.ThrowsAsync<ArgumentOutOfRangeException>("request", () => client.Payments.CancelAsync("p", new CancelPaymentRequest { Reason = "r", Amount = 0 }));
+
+        Assert.Contains("Amount.Total", pay.Message, StringComparison.Ordinal);
+        Assert.Contains("Amount.Total", instant.Message, StringComparison.Ordinal);
+        Assert.Contains("Amount", cancel.Message, StringComparison.Ordinal);
+        Assert.Empty(_mock.Server.LogEntries);
+
+        await client.Payments.CancelAsync("p", new CancelPaymentRequest { Reason = "r" });
+
+        Assert.Null(V2TestServer.Body(_mock.Single())["amount"]);
+    }
+
+    [Fact]
     public void One_of_inputs_cannot_be_built_with_nothing_set()
     {
         Assert.Throws<ArgumentNullException>("card", () => InstantPaymentMethodInput.Card(null!));
