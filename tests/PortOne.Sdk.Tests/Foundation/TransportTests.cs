@@ -47,10 +47,11 @@ public sealed class TransportTests : IDisposable
 
         await Assert.ThrowsAsync<PortOneTimeoutException>(() => call.Guard());
 
-        // The stuck fetch was abandoned (the call that needed it was never sent), so the next call starts a new one instead of waiting on it for ever. The
-        // signal is the credential's own line, written once the failed fetch is forgotten: the request's failure
-        // line comes earlier, while the fetch is still the pending one, and a call made on seeing it could still
-        // join the failing fetch (this test failed that way on busy machines).
+        // The stuck fetch was abandoned (the call that needed it was never sent), so the next call starts a new
+        // one instead of waiting on it for ever. The signal is the credential's own line, written once the failed
+        // fetch is forgotten: the request's failure line comes earlier, while the fetch is still the pending one,
+        // and a call made on seeing it could still join the failing fetch (this test failed that way on busy
+        // machines).
         await _h.WaitForLogAsync("PortOneTokenFetchFailed");
         Assert.Contains(_h.Logs, l => l.Id.Name == "PortOneRequestFailed" && l.Message.Contains("V2.Auth.LoginViaApiSecret", StringComparison.Ordinal));
         var again = client.V2GetAsync();
