@@ -28,6 +28,9 @@ internal static class Log
     private static readonly Action<ILogger, string, Exception?> Unauthorized =
         LoggerMessage.Define<string>(LogLevel.Information, new EventId(6, "PortOneUnauthorized"), "PortOne {Operation} answered 401; renewing the token and sending once more");
 
+    private static readonly Action<ILogger, string, int, string, Exception?> AnswerDiffersFromSpec =
+        LoggerMessage.Define<string, int, string>(LogLevel.Warning, new EventId(7, "PortOneAnswerDiffersFromSpec"), "PortOne {Operation} answered with {Count} field(s) that differ from the API description; they were left empty or left out: {Paths}");
+
     public static void LogRequestStarting(this ILogger logger, string operation, string method, string pathTemplate) =>
         RequestStarting(logger, operation, method, pathTemplate, null);
 
@@ -40,6 +43,10 @@ internal static class Log
 
     public static void LogRetry(this ILogger logger, string operation, int attempt, int? statusCode, string? exceptionType, double delayMs) =>
         Retrying(logger, operation, attempt, statusCode, exceptionType, delayMs, null);
+
+    // Paths only (e.g. $.items[2].totalAmount), never values: a value may be card data.
+    public static void LogAnswerDiffersFromSpec(this ILogger logger, string operation, int count, string paths) =>
+        AnswerDiffersFromSpec(logger, operation, count, paths, null);
 
     public static void LogTokenRenewing(this ILogger logger, string credential) => TokenRenewing(logger, credential, null);
 

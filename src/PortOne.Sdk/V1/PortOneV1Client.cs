@@ -54,14 +54,14 @@ public partial class PortOneV1Client : IPortOneV1Client, IDisposable
         V1Api? api = null;
         var runtime = CreateRuntime(options, loggerFactory ?? NullLoggerFactory.Instance, () => api!);
         _ownedHttpClient = runtime.CreateStandaloneClient(primaryHandler);
-        api = new V1Api(new PortOneTransport(_ownedHttpClient), options);
+        api = new V1Api(new PortOneTransport(_ownedHttpClient), options) { Logger = runtime.Logger };
         Api = api;
         Initialize();
     }
 
-    internal PortOneV1Client(HttpClient httpClient, PortOneV1Options options)
+    internal PortOneV1Client(HttpClient httpClient, PortOneV1Options options, ILogger logger)
     {
-        Api = new V1Api(new PortOneTransport(httpClient), options);
+        Api = new V1Api(new PortOneTransport(httpClient), options) { Logger = logger };
         Initialize();
     }
 
