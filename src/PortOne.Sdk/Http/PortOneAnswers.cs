@@ -18,12 +18,12 @@ internal static class PortOneAnswers
     /// <param name="response">The answer.</param>
     /// <param name="json">The part of the body to read (V1: the envelope's <c>response</c>).</param>
     /// <param name="strict">The source-generated metadata.</param>
-    /// <param name="tolerant">The API's tolerant reader.</param>
+    /// <param name="tolerant">The API's tolerant reader; null keeps the read strict (token answers, whose timing must not be guessed).</param>
     /// <param name="rootPath">Where <paramref name="json"/> sits in the body, for the logged paths.</param>
     /// <param name="operationName">The operation, for messages and logs.</param>
     /// <param name="accepted">For a call that moves money or stores a card: what it was about (e.g. <c>payment ID "x"</c>); null otherwise.</param>
     /// <param name="logger">Where the warning goes when fields were left empty.</param>
-    public static T Read<T>(in PortOneResponse response, ReadOnlySpan<byte> json, JsonTypeInfo<T> strict, TolerantReader tolerant, string rootPath, string operationName, string? accepted, ILogger logger)
+    public static T Read<T>(in PortOneResponse response, ReadOnlySpan<byte> json, JsonTypeInfo<T> strict, TolerantReader? tolerant, string rootPath, string operationName, string? accepted, ILogger logger)
     {
         try
         {
@@ -35,7 +35,15 @@ internal static class PortOneAnswers
         }
         catch (Exception exception) when (TolerantReader.IsReadFailure(exception))
         {
-            // Read again below, tolerantly.
+            if (tolerant is null)
+            {
+                throw Invalid(response, operationName, accepted, exception);
+            }
+        }
+
+        if (tolerant is null)
+        {
+            throw Invalid(response, operationName, accepted, new JsonException("The body was JSON null."));
         }
 
         var emptied = new List<string>();

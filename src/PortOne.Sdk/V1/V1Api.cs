@@ -215,7 +215,9 @@ internal sealed class V1Api
             return new V1Result<T>(default, response.StatusCode);
         }
 
-        var value = PortOneAnswers.Read(response, response.Body.AsSpan(responseStart, responseLength), responseType, Tolerant, "$.response", operationName, accepted, logger);
+        // Token answers stay strict: their times decide when the token is renewed and must not be guessed.
+        var tolerant = string.Equals(operationName, PortOneV1AuthClient.GetTokenOperation.Name, StringComparison.Ordinal) ? null : Tolerant;
+        var value = PortOneAnswers.Read(response, response.Body.AsSpan(responseStart, responseLength), responseType, tolerant, "$.response", operationName, accepted, logger);
         return new V1Result<T>(value, response.StatusCode);
     }
 

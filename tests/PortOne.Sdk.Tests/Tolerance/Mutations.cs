@@ -255,7 +255,7 @@ internal static class MutationRunner
             if (modelKeeps && mutation.Kind != "remove")
             {
                 var warning = Assert.Single(Warnings(logs));
-                Assert.Contains(operation.Name, warning, StringComparison.Ordinal);
+                Assert.Contains(operation.Name.Split(' ')[0], warning, StringComparison.Ordinal);
                 Assert.Contains(mutation.Path, warning, StringComparison.Ordinal);
                 Assert.DoesNotContain("not-a-number", warning, StringComparison.Ordinal);
                 Assert.DoesNotContain("12345", warning, StringComparison.Ordinal);
@@ -301,6 +301,7 @@ internal static class MutationRunner
     private static bool IsEmpty(JsonNode? node) => node switch
     {
         null => true,
+        JsonArray array => array.Count == 0,
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.Number => value.GetValue<decimal>() == 0,
@@ -341,7 +342,8 @@ internal static class Writing
         {
             TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(SkipEmptyEnums),
         });
-        return JsonSerializer.SerializeToNode(result, options.GetTypeInfo(result.GetType()));
+        var type = result.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)) ?? result.GetType();
+        return JsonSerializer.SerializeToNode(result, options.GetTypeInfo(type));
     }
 
     // An extensible enum left empty cannot be written (by design); for the comparison it is simply absent.

@@ -9,6 +9,7 @@ using PortOne.Sdk.V1;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using Xunit.Abstractions;
 
 namespace PortOne.Sdk.Tests.Tolerance;
 
@@ -51,7 +52,7 @@ public sealed class V1ToleranceTests : IDisposable
             Accepted: "customer_uid \"c\"", ListPath: "$.response", Items: r => (IList)r),
         new("V1.Subscriptions.Unschedule", "POST", "/subscribe/payments/unschedule", 200, Schedules,
             async c => await c.Subscriptions.UnscheduleAsync("c", ["m"]), ListPath: "$.response", Items: r => (IList)r),
-        new("V1.Subscriptions.UnscheduleAll", "POST", "/subscribe/payments/unschedule", 200, Schedules,
+        new("V1.Subscriptions.Unschedule (all)", "POST", "/subscribe/payments/unschedule", 200, Schedules,
             async c => await c.Subscriptions.UnscheduleAllAsync("c"), ListPath: "$.response", Items: r => (IList)r),
         new("V1.Subscriptions.SearchSchedules", "GET", "/subscribe/payments/schedule", 200, SchedulePage,
             async c => await c.Subscriptions.SearchSchedulesPageAsync(new V1ScheduleSearch { From = V1TestServer.Now, To = Later }), ListPath: "$.response.list", Items: r => (IList)((V1Page<V1Schedule>)r).List),
@@ -75,8 +76,11 @@ public sealed class V1ToleranceTests : IDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly PortOneV1Client _client;
 
-    public V1ToleranceTests()
+    private readonly ITestOutputHelper _output;
+
+    public V1ToleranceTests(ITestOutputHelper output)
     {
+        _output = output;
         _loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         StubToken();
         _client = new PortOneV1Client(
@@ -109,7 +113,7 @@ public sealed class V1ToleranceTests : IDisposable
             .Where(f => f.FieldType == typeof(Http.PortOneOperation))
             .Select(f => ((Http.PortOneOperation)f.GetValue(null)!).Name)
             .Order();
-        Assert.Equal(declared, Operations.Select(o => o.Name).Where(n => n != "V1.Subscriptions.UnscheduleAll").Order());
+        Assert.Equal(declared, Operations.Select(o => o.Name.Split(' ')[0]).Distinct().Order());
         Assert.Equal(21, Operations.Length);
     }
 
@@ -120,6 +124,7 @@ public sealed class V1ToleranceTests : IDisposable
         var operation = Operations.Single(o => o.Name == name);
         var ran = await MutationRunner.RunAsync(_server, StubToken, _logs.Collector, _client, operation, "$.response", Envelope, Write, Identifying);
         Assert.True(ran > 0);
+        _output.WriteLine($"{name}: {ran} mutations");
     }
 
     [Fact]
