@@ -88,9 +88,23 @@ public class PortOneNetworkException : PortOneException
 }
 
 /// <summary>
-/// PortOne answered, but not with what the API promises: a body that is not JSON, JSON of the wrong shape, or a
-/// required field missing. <see cref="PortOneException.RawBody"/> holds what arrived.
+/// PortOne answered, but with something the SDK cannot read at all: a body that is not JSON, JSON of another shape
+/// entirely, or a result whose identifying field (its own id, or the <c>status</c>/<c>type</c> that tells a
+/// union's cases apart) is missing or unreadable. <see cref="PortOneException.RawBody"/> holds what arrived.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A success answer that merely differs from the API description (a required field missing, a number sent as a
+/// string, …) does not throw: the SDK leaves that property empty (null or the type's default) and logs one warning
+/// (event <c>PortOneAnswerDiffersFromSpec</c>) naming the operation and the JSON paths it left empty, never the
+/// values.
+/// </para>
+/// <para>
+/// When <see cref="RequestAccepted"/> is true, PortOne accepted the request (a success status) and only its answer
+/// is unreadable: a charge, refund, schedule or stored card may exist. The message names the payment or customer;
+/// look it up before you send the request again.
+/// </para>
+/// </remarks>
 public class PortOneInvalidResponseException : PortOneException
 {
     /// <summary>Creates the exception.</summary>
@@ -100,16 +114,37 @@ public class PortOneInvalidResponseException : PortOneException
     /// <param name="requestId">The server's request id, if any.</param>
     /// <param name="innerException">The parsing failure, if any.</param>
     public PortOneInvalidResponseException(string message, HttpStatusCode? statusCode, string? rawBody, string? requestId, Exception? innerException)
-        : base(message, statusCode, rawBody, requestId, innerException)
+        : this(message, statusCode, rawBody, requestId, innerException, requestAccepted: false)
     {
     }
+
+    /// <summary>Creates the exception, saying whether PortOne accepted the request.</summary>
+    /// <param name="message">What was wrong with the answer.</param>
+    /// <param name="statusCode">The HTTP status of the answer.</param>
+    /// <param name="rawBody">The body as text.</param>
+    /// <param name="requestId">The server's request id, if any.</param>
+    /// <param name="innerException">The parsing failure, if any.</param>
+    /// <param name="requestAccepted">Whether the answer's status shows that PortOne accepted a request that moves money or stores a card.</param>
+    public PortOneInvalidResponseException(string message, HttpStatusCode? statusCode, string? rawBody, string? requestId, Exception? innerException, bool requestAccepted)
+        : base(message, statusCode, rawBody, requestId, innerException)
+    {
+        RequestAccepted = requestAccepted;
+    }
+
+    /// <summary>
+    /// True when the call moves money or stores card data (a charge, a refund, a payment schedule, a billing key)
+    /// and PortOne answered with a success status: the request took effect even though its answer could not be
+    /// read. Look the payment or customer up (the message names it) before you try again; never repeat it blindly.
+    /// False for every other unreadable answer.
+    /// </summary>
+    public bool RequestAccepted { get; }
 
     /// <summary>
     /// The same failure without the body: for token answers, whose body may hold a live token even when it
     /// could not be decoded.
     /// </summary>
     internal PortOneInvalidResponseException WithoutBody() =>
-        new(Message, StatusCode, null, RequestId, InnerException);
+        new(Message, StatusCode, null, RequestId, InnerException, RequestAccepted);
 }
 
 /// <summary>

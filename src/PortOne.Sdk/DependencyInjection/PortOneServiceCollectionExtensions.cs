@@ -58,7 +58,11 @@ public static class PortOneServiceCollectionExtensions
 
         var builder = services.AddHttpClient<IPortOneV1Client, PortOneV1Client>(
             V1HttpClientName,
-            (http, sp) => new PortOneV1Client(http, sp.GetRequiredService<IOptions<PortOneV1Options>>().Value, sp.GetRequiredService<PortOneV1Runtime>().Runtime.Credential));
+            (http, sp) =>
+            {
+                var runtime = sp.GetRequiredService<PortOneV1Runtime>().Runtime;
+                return new PortOneV1Client(http, sp.GetRequiredService<IOptions<PortOneV1Options>>().Value, runtime.Credential, runtime.Logger);
+            });
         services.TryAddTransient(sp => (PortOneV1Client)sp.GetRequiredService<IPortOneV1Client>());
         return Wire(builder, sp => sp.GetRequiredService<PortOneV1Runtime>().Runtime);
     }
@@ -99,7 +103,11 @@ public static class PortOneServiceCollectionExtensions
 
         var builder = services.AddHttpClient<IPortOneV2Client, PortOneV2Client>(
             V2HttpClientName,
-            (http, sp) => new PortOneV2Client(http, sp.GetRequiredService<IOptions<PortOneV2Options>>().Value, sp.GetRequiredService<PortOneV2Runtime>().Runtime.Credential));
+            (http, sp) =>
+            {
+                var runtime = sp.GetRequiredService<PortOneV2Runtime>().Runtime;
+                return new PortOneV2Client(http, sp.GetRequiredService<IOptions<PortOneV2Options>>().Value, runtime.Credential, runtime.Logger);
+            });
         services.TryAddTransient(sp => (PortOneV2Client)sp.GetRequiredService<IPortOneV2Client>());
         return Wire(builder, sp => sp.GetRequiredService<PortOneV2Runtime>().Runtime);
     }

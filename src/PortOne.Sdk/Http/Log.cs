@@ -26,13 +26,16 @@ internal static class Log
         LoggerMessage.Define<string>(LogLevel.Debug, new EventId(5, "PortOneTokenRenewing"), "PortOne {Credential} access token is being renewed");
 
     private static readonly Action<ILogger, string, string, Exception?> TokenFetchFailed =
-        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(7, "PortOneTokenFetchFailed"), "PortOne {Credential} could not obtain an access token ({ExceptionType}); the next call starts a new fetch");
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(8, "PortOneTokenFetchFailed"), "PortOne {Credential} could not obtain an access token ({ExceptionType}); the next call starts a new fetch");
 
     private static readonly Action<ILogger, string, double, Exception?> TokenWithoutLife =
-        LoggerMessage.Define<string, double>(LogLevel.Warning, new EventId(8, "PortOneTokenWithoutLife"), "PortOne {Credential} received an access token that had already expired by the server's own clock; it is used for {ReuseSeconds:0} s before another is fetched");
+        LoggerMessage.Define<string, double>(LogLevel.Warning, new EventId(9, "PortOneTokenWithoutLife"), "PortOne {Credential} received an access token that had already expired by the server's own clock; it is used for {ReuseSeconds:0} s before another is fetched");
 
     private static readonly Action<ILogger, string, Exception?> Unauthorized =
         LoggerMessage.Define<string>(LogLevel.Information, new EventId(6, "PortOneUnauthorized"), "PortOne {Operation} answered 401; renewing the token and sending once more");
+
+    private static readonly Action<ILogger, string, int, string, Exception?> AnswerDiffersFromSpec =
+        LoggerMessage.Define<string, int, string>(LogLevel.Warning, new EventId(7, "PortOneAnswerDiffersFromSpec"), "PortOne {Operation} answered with {Count} field(s) that differ from the API description; they were left empty or left out: {Paths}");
 
     public static void LogRequestStarting(this ILogger logger, string operation, string method, string pathTemplate) =>
         RequestStarting(logger, operation, method, pathTemplate, null);
@@ -46,6 +49,10 @@ internal static class Log
 
     public static void LogRetry(this ILogger logger, string operation, int attempt, int? statusCode, string? exceptionType, double delayMs) =>
         Retrying(logger, operation, attempt, statusCode, exceptionType, delayMs, null);
+
+    // Paths only (e.g. $.items[2].totalAmount), never values: a value may be card data.
+    public static void LogAnswerDiffersFromSpec(this ILogger logger, string operation, int count, string paths) =>
+        AnswerDiffersFromSpec(logger, operation, count, paths, null);
 
     public static void LogTokenRenewing(this ILogger logger, string credential) => TokenRenewing(logger, credential, null);
 

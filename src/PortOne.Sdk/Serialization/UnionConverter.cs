@@ -15,7 +15,7 @@ namespace PortOne.Sdk.Serialization;
 /// discriminator property included); writing an unknown case writes back the JSON that was read.
 /// </summary>
 /// <typeparam name="TBase">The abstract base type of the union.</typeparam>
-internal abstract class UnionConverter<TBase> : JsonConverter<TBase>
+internal abstract class UnionConverter<TBase> : JsonConverter<TBase>, IUnionConverter
     where TBase : class
 {
     private readonly byte[] _discriminatorUtf8;
@@ -39,6 +39,14 @@ internal abstract class UnionConverter<TBase> : JsonConverter<TBase>
     protected abstract TBase CreateUnknown(string? discriminator, JsonElement rawJson);
 
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(TBase);
+
+    Type? IUnionConverter.CaseFor(string? discriminator) =>
+        discriminator is not null && _cases.TryGetValue(discriminator, out var caseType) ? caseType : null;
+
+    object IUnionConverter.CreateUnknownCase(JsonElement rawJson) =>
+        CreateUnknown(
+            rawJson.ValueKind == JsonValueKind.Object && rawJson.TryGetProperty(DiscriminatorPropertyName, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null,
+            rawJson);
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

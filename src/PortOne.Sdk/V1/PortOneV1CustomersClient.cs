@@ -78,7 +78,7 @@ public class PortOneV1CustomersClient
         var path = CustomerPath(customerUid);
         V1Validation.NotNull(request, nameof(request));
         V1Validation.NotNull(request.Card, $"{nameof(request)}.{nameof(request.Card)}").Validate($"{nameof(request)}.{nameof(request.Card)}");
-        return V1Calls.SendValueAsync(_api, SaveOperation, HttpMethod.Post, path, request, V1Api.Json.SaveCustomerRequest, V1Api.Json.V1Customer, cancellationToken);
+        return V1Calls.SendValueAsync(_api, SaveOperation, HttpMethod.Post, path, request, V1Api.Json.SaveCustomerRequest, V1Api.Json.V1Customer, V1Calls.Accepted("customer_uid", customerUid), cancellationToken);
     }
 
     /// <summary>Deletes a billing key (<c>DELETE /subscribe/customers/{customer_uid}</c>).</summary>

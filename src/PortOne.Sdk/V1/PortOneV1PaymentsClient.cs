@@ -116,6 +116,6 @@ public class PortOneV1PaymentsClient
     public virtual Task<V1Payment> CancelAsync(CancelPaymentRequest request, CancellationToken cancellationToken = default)
     {
         V1Validation.NotNull(request, nameof(request)).Validate();
-        return V1Calls.SendValueAsync(_api, CancelOperation, HttpMethod.Post, "payments/cancel", request, V1Api.Json.CancelPaymentRequest, V1Api.Json.V1Payment, cancellationToken);
+        return V1Calls.SendValueAsync(_api, CancelOperation, HttpMethod.Post, "payments/cancel", request, V1Api.Json.CancelPaymentRequest, V1Api.Json.V1Payment, request.ImpUid is null ? V1Calls.Accepted("merchant_uid", request.MerchantUid) : V1Calls.Accepted("imp_uid", request.ImpUid), cancellationToken);
     }
 }

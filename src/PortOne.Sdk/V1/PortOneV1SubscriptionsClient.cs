@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -62,7 +63,7 @@ public class PortOneV1SubscriptionsClient
             V1Validation.Id(request.CustomerUid, $"{nameof(request)}.{nameof(request.CustomerUid)} (customer_uid)");
         }
 
-        return V1Calls.SendValueAsync(_api, OnetimeOperation, HttpMethod.Post, "subscribe/payments/onetime", request, V1Api.Json.OnetimePaymentRequest, V1Api.Json.V1Payment, cancellationToken);
+        return V1Calls.SendValueAsync(_api, OnetimeOperation, HttpMethod.Post, "subscribe/payments/onetime", request, V1Api.Json.OnetimePaymentRequest, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", request.MerchantUid), cancellationToken);
     }
 
     /// <summary>Charges a stored billing key now (<c>POST /subscribe/payments/again</c>). Never retried automatically.</summary>
@@ -77,7 +78,7 @@ public class PortOneV1SubscriptionsClient
         V1Validation.NotNull(request, nameof(request)).ValidateCharge(nameof(request));
         V1Validation.Id(request.CustomerUid, $"{nameof(request)}.{nameof(request.CustomerUid)} (customer_uid)");
         V1Validation.Required(request.Name, $"{nameof(request)}.{nameof(request.Name)} (name)");
-        return V1Calls.SendValueAsync(_api, AgainOperation, HttpMethod.Post, "subscribe/payments/again", request, V1Api.Json.AgainPaymentRequest, V1Api.Json.V1Payment, cancellationToken);
+        return V1Calls.SendValueAsync(_api, AgainOperation, HttpMethod.Post, "subscribe/payments/again", request, V1Api.Json.AgainPaymentRequest, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", request.MerchantUid), cancellationToken);
     }
 
     /// <summary>Schedules one or more future charges of a customer (<c>POST /subscribe/payments/schedule</c>).</summary>
@@ -113,7 +114,7 @@ public class PortOneV1SubscriptionsClient
 
         V1Validation.NotNegative(request.CheckingAmount, $"{nameof(request)}.{nameof(request.CheckingAmount)} (checking_amount)");
         request.Card?.Validate($"{nameof(request)}.{nameof(request.Card)}");
-        return V1Calls.SendValueAsync(_api, ScheduleOperation, HttpMethod.Post, "subscribe/payments/schedule", request, V1Api.Json.ScheduleRequest, V1Api.Json.IReadOnlyListV1Schedule, cancellationToken);
+        return V1Calls.SendValueAsync(_api, ScheduleOperation, HttpMethod.Post, "subscribe/payments/schedule", request, V1Api.Json.ScheduleRequest, V1Api.Json.IReadOnlyListV1Schedule, V1Calls.Accepted("customer_uid", request.CustomerUid) + " (merchant_uid " + string.Join(", ", schedules.Select(s => "\"" + s.MerchantUid + "\"")) + ")", cancellationToken);
     }
 
     /// <summary>
@@ -224,7 +225,7 @@ public class PortOneV1SubscriptionsClient
     /// <exception cref="ArgumentException"><paramref name="merchantUid"/> is blank.</exception>
     /// <exception cref="PortOneV1ApiException">Not found, not failed, or refused.</exception>
     public virtual Task<V1Payment> RetryScheduleAsync(string merchantUid, CancellationToken cancellationToken = default) =>
-        V1Calls.GetValueAsync(_api, RetryOperation, HttpMethod.Post, SchedulePath(merchantUid) + "/retry", V1Api.Json.V1Payment, cancellationToken);
+        V1Calls.GetValueAsync(_api, RetryOperation, HttpMethod.Post, SchedulePath(merchantUid) + "/retry", V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", merchantUid), cancellationToken);
 
     /// <summary>
     /// One page of a customer's schedules due in a window (<c>GET /subscribe/payments/schedule/customers/{customer_uid}</c>;

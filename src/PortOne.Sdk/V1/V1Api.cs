@@ -7,7 +7,10 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using PortOne.Sdk.Auth;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PortOne.Sdk.Http;
+using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V1;
 
@@ -60,6 +63,21 @@ internal sealed class V1Api
 
     public static PortOneV1JsonContext Json => PortOneV1JsonContext.Default;
 
+    /// <summary>
+    /// Reads a <c>response</c> that the strict metadata refuses. Never guessed at: the ids of payments, orders and
+    /// billing-key customers. One bad item does not sink a page or list of payments, schedules or customers.
+    /// </summary>
+    public static TolerantReader Tolerant { get; } = new(
+        PortOneV1JsonContext.Default.Options,
+        PortOneV1JsonContext.Default,
+        new[] { "imp_uid", "merchant_uid", "customer_uid", "access_token" },
+        new TolerantListConverter<V1Payment>(),
+        new TolerantListConverter<V1Schedule>(),
+        new TolerantListConverter<V1Customer>());
+
+    /// <summary>Where warnings about answers that differ from the API description go.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Escapes one merchant-chosen path segment (<c>customer_uid</c>, <c>merchant_uid</c>, <c>imp_uid</c>).</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
@@ -77,7 +95,28 @@ internal sealed class V1Api
         await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
         var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
-        return Open(response, responseType, operation.Name);
+        return Open(response, responseType, operation.Name, null, Logger);
+    }
+
+    /// <summary>
+    /// Sends an operation that moves money or stores a card, with an optional JSON body: an answer that cannot be
+    /// read after PortOne accepted the request says so, naming <paramref name="accepted"/>.
+    /// </summary>
+    public async Task<V1Result<TResponse>> SendAsync<TRequest, TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        string? accepted,
+        CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
+        var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
+        var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
+        return Open(response, responseType, operation.Name, accepted, Logger);
     }
 
     /// <summary>Sends an operation without a body and opens the envelope.</summary>
@@ -90,7 +129,21 @@ internal sealed class V1Api
     {
         await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
-        return Open(response, responseType, operation.Name);
+        return Open(response, responseType, operation.Name, null, Logger);
+    }
+
+    /// <summary>Sends an operation without a body that moves money (see the overload with a body).</summary>
+    public async Task<V1Result<TResponse>> SendAsync<TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        JsonTypeInfo<TResponse> responseType,
+        string accepted,
+        CancellationToken cancellationToken)
+    {
+        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
+        var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
+        return Open(response, responseType, operation.Name, accepted, Logger);
     }
 
     /// <summary>
@@ -108,9 +161,14 @@ internal sealed class V1Api
 
     /// <summary>
     /// Opens the envelope without building a DOM: reads <c>code</c> and <c>message</c>, remembers where
-    /// <c>response</c> lies, and deserializes only that slice.
+    /// <c>response</c> lies, and deserializes only that slice (tolerantly when it differs from the description).
     /// </summary>
-    public static V1Result<T> Open<T>(in PortOneResponse response, JsonTypeInfo<T> responseType, string operationName)
+    /// <param name="response">The answer.</param>
+    /// <param name="responseType">The metadata of <c>response</c>.</param>
+    /// <param name="operationName">The operation, for messages and logs.</param>
+    /// <param name="accepted">For a call that moves money or stores a card, what it was about; null otherwise.</param>
+    /// <param name="logger">Where the warning about fields left empty goes.</param>
+    public static V1Result<T> Open<T>(in PortOneResponse response, JsonTypeInfo<T> responseType, string operationName, string? accepted, ILogger logger)
     {
         int? code = null;
         string? message = null;
@@ -120,7 +178,7 @@ internal sealed class V1Api
             var reader = new Utf8JsonReader(response.Body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw PortOneTransport.Invalid(response, operationName, null);
+                throw PortOneAnswers.Invalid(response, operationName, accepted, null);
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -161,12 +219,12 @@ internal sealed class V1Api
         }
         catch (JsonException exception)
         {
-            throw PortOneTransport.Invalid(response, operationName, exception);
+            throw PortOneAnswers.Invalid(response, operationName, accepted, exception);
         }
 
         if (code is null)
         {
-            throw PortOneTransport.Invalid(response, operationName, null);
+            throw PortOneAnswers.Invalid(response, operationName, accepted, null);
         }
 
         if (code.Value != 0 || (int)response.StatusCode >= 400)
@@ -179,7 +237,9 @@ internal sealed class V1Api
             return new V1Result<T>(default, response.StatusCode);
         }
 
-        var value = PortOneTransport.Deserialize(response, response.Body.AsSpan(responseStart, responseLength), responseType, operationName);
+        // Token answers stay strict: their times decide when the token is renewed and must not be guessed.
+        var tolerant = string.Equals(operationName, PortOneV1AuthClient.GetTokenOperation.Name, StringComparison.Ordinal) ? null : Tolerant;
+        var value = PortOneAnswers.Read(response, response.Body.AsSpan(responseStart, responseLength), responseType, tolerant, "$.response", operationName, accepted, logger);
         return new V1Result<T>(value, response.StatusCode);
     }
 

@@ -20,6 +20,13 @@ internal static class V1Calls
         return Require(result, operation);
     }
 
+    /// <summary>Sends a call without a body that moves money; the answer must carry a <c>response</c>.</summary>
+    public static async Task<T> GetValueAsync<T>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, JsonTypeInfo<T> responseType, string accepted, CancellationToken cancellationToken)
+    {
+        var result = await api.SendAsync(operation, method, relativeUri, responseType, accepted, cancellationToken).ConfigureAwait(false);
+        return Require(result, operation);
+    }
+
     /// <summary>Sends a JSON body; the answer must carry a <c>response</c>.</summary>
     public static async Task<TResponse> SendValueAsync<TRequest, TResponse>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TRequest : class
@@ -27,6 +34,20 @@ internal static class V1Calls
         var result = await api.SendAsync(operation, method, relativeUri, body, requestType, responseType, cancellationToken).ConfigureAwait(false);
         return Require(result, operation);
     }
+
+    /// <summary>
+    /// Sends a JSON body that moves money or stores a card; the answer must carry a <c>response</c>. An answer that
+    /// cannot be read after PortOne accepted the request says so, naming <paramref name="accepted"/>.
+    /// </summary>
+    public static async Task<TResponse> SendValueAsync<TRequest, TResponse>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, string accepted, CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        var result = await api.SendAsync(operation, method, relativeUri, body, requestType, responseType, accepted, cancellationToken).ConfigureAwait(false);
+        return Require(result, operation);
+    }
+
+    /// <summary>How an accepted-but-unreadable message names a V1 id (merchant-chosen, never card data).</summary>
+    public static string Accepted(string field, string? value) => $"{field} \"{value}\"";
 
     /// <summary>
     /// Looks up several ids in one call (<c>key[]=a&amp;key[]=b</c>). 200 and 207 give what was found; the ids not

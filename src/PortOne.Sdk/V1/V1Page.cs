@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V1;
 
@@ -45,18 +47,26 @@ public sealed class V1Page<T>
 /// (<c>{ total, previous, next, list }</c>, which the service sends) or a bare array (which the published API
 /// description shows). A bare array is taken as the one and only page.
 /// </summary>
-internal sealed class V1SchedulePageConverter : JsonConverter<V1Page<V1Schedule>>
+internal sealed class V1SchedulePageConverter : JsonConverter<V1Page<V1Schedule>>, IShapedConverter
 {
     public override V1Page<V1Schedule>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // The metadata comes from the options in use, so that a tolerant read stays tolerant inside the page.
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            var items = JsonSerializer.Deserialize(ref reader, PortOneV1JsonContext.Default.IReadOnlyListV1Schedule) ?? Array.Empty<V1Schedule>();
+            var items = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<IReadOnlyList<V1Schedule>>)options.GetTypeInfo(typeof(IReadOnlyList<V1Schedule>))) ?? Array.Empty<V1Schedule>();
             return new V1Page<V1Schedule> { Total = items.Count, List = items };
         }
 
-        return JsonSerializer.Deserialize(ref reader, PortOneV1JsonContext.Default.V1SchedulePageWire)?.ToPage();
+        return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<V1SchedulePageWire>)options.GetTypeInfo(typeof(V1SchedulePageWire)))?.ToPage();
     }
+
+    public Type? ShapeFor(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => typeof(IReadOnlyList<V1Schedule>),
+        JsonTokenType.StartObject => typeof(V1SchedulePageWire),
+        _ => null,
+    };
 
     public override void Write(Utf8JsonWriter writer, V1Page<V1Schedule> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, V1SchedulePageWire.From(value), PortOneV1JsonContext.Default.V1SchedulePageWire);

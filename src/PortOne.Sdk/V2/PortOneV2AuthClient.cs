@@ -75,15 +75,15 @@ public class PortOneV2AuthClient
     {
         var content = PortOneTransport.JsonContent(body, V2Api.Json.LoginViaApiSecretBody);
         var response = await api.Transport.SendAsync(LoginOperation, HttpMethod.Post, "login/api-secret", content, null, cancellationToken).ConfigureAwait(false);
-        return (DecodeTokens(response, V2Api.Json.LoginViaApiSecretResponse, LoginOperation.Name), response.Date);
+        return (DecodeTokens(api, response, V2Api.Json.LoginViaApiSecretResponse, LoginOperation.Name), response.Date);
     }
 
     // A success answer that fails to decode may still hold a live token: the exception does not keep its body.
-    private static T DecodeTokens<T>(in PortOneResponse response, JsonTypeInfo<T> typeInfo, string operationName)
+    private static T DecodeTokens<T>(V2Api api, in PortOneResponse response, JsonTypeInfo<T> typeInfo, string operationName)
     {
         try
         {
-            return V2Api.Decode(response, typeInfo, operationName);
+            return api.Decode(response, typeInfo, operationName, null);
         }
         catch (PortOneInvalidResponseException exception) when (response.IsSuccess)
         {
@@ -95,6 +95,6 @@ public class PortOneV2AuthClient
     {
         var content = PortOneTransport.JsonContent(body, V2Api.Json.RefreshTokenBody);
         var response = await api.Transport.SendAsync(RefreshOperation, HttpMethod.Post, "token/refresh", content, null, cancellationToken).ConfigureAwait(false);
-        return (DecodeTokens(response, V2Api.Json.RefreshTokenResponse, RefreshOperation.Name), response.Date);
+        return (DecodeTokens(api, response, V2Api.Json.RefreshTokenResponse, RefreshOperation.Name), response.Date);
     }
 }

@@ -46,7 +46,7 @@ public class PortOneV2BillingKeysClient
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Present(request.Method, nameof(request), "Method");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(IssueOperation, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(IssueOperation, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, V2Accepted.BillingKeyFor(request.Customer?.Id), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one billing key (<c>GET /billing-keys/{billingKey}</c>), in the configured store when there is one.</summary>

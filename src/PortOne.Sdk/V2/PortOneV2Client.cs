@@ -55,14 +55,14 @@ public partial class PortOneV2Client : IPortOneV2Client, IDisposable
         V2Api? api = null;
         var runtime = CreateRuntime(options, loggerFactory ?? NullLoggerFactory.Instance, () => api!);
         _ownedHttpClient = runtime.CreateStandaloneClient(primaryHandler);
-        api = new V2Api(new PortOneTransport(_ownedHttpClient), options, runtime.Credential);
+        api = new V2Api(new PortOneTransport(_ownedHttpClient), options, runtime.Credential) { Logger = runtime.Logger };
         Api = api;
         Initialize();
     }
 
-    internal PortOneV2Client(HttpClient httpClient, PortOneV2Options options, PortOneCredential credential)
+    internal PortOneV2Client(HttpClient httpClient, PortOneV2Options options, PortOneCredential credential, ILogger logger)
     {
-        Api = new V2Api(new PortOneTransport(httpClient), options, credential);
+        Api = new V2Api(new PortOneTransport(httpClient), options, credential) { Logger = logger };
         Initialize();
     }
 

@@ -56,7 +56,7 @@ public class PortOneV2PaymentSchedulesClient
         V2Validation.Currency(request.Payment.Currency, nameof(request), "Payment.Currency");
         V2Validation.Time(request.TimeToPay, nameof(request), "TimeToPay");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(CreateOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(CreateOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one schedule (<c>GET /payment-schedules/{paymentScheduleId}</c>), in the configured store when there is one.</summary>

@@ -61,7 +61,7 @@ public class PortOneV2PaymentsClient
         V2Validation.Amount(request.Amount, nameof(request), "Amount");
         V2Validation.Currency(request.Currency, nameof(request), "Currency");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(PayWithBillingKeyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key", body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(PayWithBillingKeyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key", body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public class PortOneV2PaymentsClient
         V2Validation.Amount(request.Amount, nameof(request), "Amount");
         V2Validation.Currency(request.Currency, nameof(request), "Currency");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(PayInstantlyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant", body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(PayInstantlyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant", body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one payment (<c>GET /payments/{paymentId}</c>), in the configured store when there is one.</summary>
@@ -166,7 +166,7 @@ public class PortOneV2PaymentsClient
         V2Validation.NotNegative(request.VatAmount, nameof(request), "VatAmount");
         V2Validation.NotNegative(request.CurrentCancellableAmount, nameof(request), "CurrentCancellableAmount");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(CancelOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel", body, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(CancelOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel", body, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

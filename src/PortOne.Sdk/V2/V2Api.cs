@@ -8,7 +8,10 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using PortOne.Sdk.Auth;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PortOne.Sdk.Http;
+using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V2;
 
@@ -41,6 +44,22 @@ internal sealed class V2Api
     /// <summary>The generated models' metadata (requests, answers, unions, errors).</summary>
     public static PortOneV2ModelsJsonContext Models => PortOneV2ModelsJsonContext.Default;
 
+    /// <summary>
+    /// Reads success answers that the strict metadata refuses. Never guessed at: the result's own ids and the
+    /// tokens of a token answer. One bad item does not sink a page of payments, schedules or billing keys.
+    /// </summary>
+    public static TolerantReader Tolerant { get; } = new(
+        PortOneV2ModelsJsonContext.Default.Options,
+        JsonTypeInfoResolver.Combine(PortOneV2ModelsJsonContext.Default, PortOneV2JsonContext.Default),
+        new[] { "id", "paymentId", "billingKey", "accessToken", "refreshToken" },
+        new TolerantListConverter<Payment>(),
+        new TolerantListConverter<PaymentSchedule>(),
+        new TolerantListConverter<BillingKeyInfo>(),
+        new TolerantListConverter<PaymentCancellation>());
+
+    /// <summary>Where warnings about answers that differ from the API description go.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Sends an operation with an optional JSON body and decodes a JSON answer.</summary>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
@@ -55,7 +74,28 @@ internal sealed class V2Api
         await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
         var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
-        return Decode(response, responseType, operation.Name);
+        return Decode(response, responseType, operation.Name, null);
+    }
+
+    /// <summary>
+    /// Sends an operation that moves money or stores a card: an answer that cannot be read after PortOne accepted
+    /// the request says so, naming <paramref name="accepted"/> (e.g. <c>payment ID "x"</c>).
+    /// </summary>
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        string accepted,
+        CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
+        var content = PortOneTransport.JsonContent(body, requestType);
+        var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
+        return Decode(response, responseType, operation.Name, accepted);
     }
 
     /// <summary>Sends an operation without a body and decodes a JSON answer.</summary>
@@ -68,7 +108,7 @@ internal sealed class V2Api
     {
         await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var response = await Transport.SendAsync(operation, method, relativeUri, null, null, cancellationToken).ConfigureAwait(false);
-        return Decode(response, responseType, operation.Name);
+        return Decode(response, responseType, operation.Name, null);
     }
 
     /// <summary>
@@ -132,13 +172,14 @@ internal sealed class V2Api
         {
             cancellationToken.ThrowIfCancellationRequested();
             var answer = await fetch(new PageInput { Number = number, Size = first?.Size }, cancellationToken).ConfigureAwait(false);
-            var list = items(answer);
+            // An answer read tolerantly may lack its items or page information: that ends the walk, it does not crash it.
+            var list = items(answer) ?? Array.Empty<TItem>();
             foreach (var item in list)
             {
                 yield return item;
             }
 
-            var served = page(answer).Size;
+            var served = page(answer)?.Size ?? 0;
             if (list.Count == 0 || served <= 0 || list.Count < served)
             {
                 yield break;
@@ -157,14 +198,15 @@ internal sealed class V2Api
     /// <summary>Checks an ID chosen by the merchant or PortOne and escapes it as exactly one path segment.</summary>
     public static string Segment(string? value, string name) => PathSegment.Escape(value, name);
 
-    public static TResponse Decode<TResponse>(in PortOneResponse response, JsonTypeInfo<TResponse> responseType, string operationName)
+    /// <summary>Decodes a success answer (tolerantly when it differs from the description) or throws the error.</summary>
+    public TResponse Decode<TResponse>(in PortOneResponse response, JsonTypeInfo<TResponse> responseType, string operationName, string? accepted)
     {
         if (!response.IsSuccess)
         {
             throw Error(response, operationName);
         }
 
-        return PortOneTransport.Deserialize(response, response.Body, responseType, operationName);
+        return PortOneAnswers.Read(response, response.Body, responseType, Tolerant, "$", operationName, accepted, Logger);
     }
 
     public static PortOneException Error(in PortOneResponse response, string operationName)
