@@ -18,6 +18,7 @@ internal sealed class Emitter
 
     private readonly SpecModel _model;
     private readonly Dictionary<string, bool> _fillsStoreId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _common = new(StringComparer.Ordinal);
 
     public Emitter(SpecModel model)
     {
@@ -176,6 +177,16 @@ internal sealed class Emitter
         w.Line($"/// <summary>The <c>{union.Discriminator}</c> that tells the cases apart, e.g. <c>{union.Cases[0].Value}</c>.</summary>");
         w.Line($"[JsonPropertyName(\"{union.Discriminator}\")]");
         w.Line($"public abstract string {discriminator} {{ get; }}");
+        var common = CommonProperties(union);
+        _common[union.SchemaName] = new HashSet<string>(common.Select(c => c.Property.JsonName), StringComparer.Ordinal);
+        foreach (var (property, required) in common)
+        {
+            w.Blank();
+            w.Summary(Docs.PropertySummary(union, property));
+            w.Line($"[JsonPropertyName(\"{property.JsonName}\")]");
+            w.Line($"public {(required ? "required " : string.Empty)}{CsType(property.Type)}{(required ? string.Empty : "?")} {property.CsName} {{ get; init; }}");
+        }
+
         w.Close();
 
         foreach (var unionCase in union.Cases)
@@ -191,10 +202,24 @@ internal sealed class Emitter
         w.Line("/// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>");
         w.Line($"/// <param name=\"{union.Discriminator}\">The <c>{union.Discriminator}</c> the server sent, or null when it sent none.</param>");
         w.Line("/// <param name=\"rawJson\">The whole object.</param>");
+        if (common.Count > 0)
+        {
+            w.Line("/// <remarks>");
+            w.Line("/// The properties every known case has are read from <paramref name=\"rawJson\"/> where it holds them in the");
+            w.Line("/// expected form, and left empty (null, zero) where it does not.");
+            w.Line("/// </remarks>");
+            w.Line("[System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        }
+
         w.Line($"public Unknown{name}(string? {Names.Parameter(union.Discriminator!)}, JsonElement rawJson)");
         w.Open();
         w.Line($"Discriminator = {Names.Parameter(union.Discriminator!)};");
         w.Line("RawJson = rawJson;");
+        foreach (var (property, required) in common)
+        {
+            w.Line($"{property.CsName} = UnionFields.Read<{CsType(property.Type)}{(required ? string.Empty : "?")}>(rawJson, \"{property.JsonName}\"){(required && !IsValueType(property.Type) ? "!" : string.Empty)};");
+        }
+
         w.Close();
         w.Blank();
         w.Line("/// <inheritdoc/>");
@@ -209,6 +234,45 @@ internal sealed class Emitter
         w.Blank();
         WriteConverter(w, name, union.Discriminator!, union.Cases.Select(c => (c.Value, c.Type.CsName)), $"new Unknown{name}(discriminator, rawJson)");
     }
+
+    /// <summary>
+    /// The properties that every case of an answer union has with the same JSON name and C# type: they go on the
+    /// union's base, so a caller reads <c>payment.Id</c> without matching on the case. A property that some cases
+    /// require and others do not stays on the cases. Unions that are also sent as input keep their properties on
+    /// the cases.
+    /// </summary>
+    private List<(PropertyModel Property, bool Required)> CommonProperties(TypeModel union)
+    {
+        var result = new List<(PropertyModel, bool)>();
+        if (union.Cases.Count < 2 || union.Cases.Any(c => c.Type.IsInput))
+        {
+            return result;
+        }
+
+        var reserved = new HashSet<string>(StringComparer.Ordinal) { union.CsName, Names.Pascal(union.Discriminator!), "Discriminator", "RawJson" };
+        foreach (var candidate in union.Cases[0].Type.Properties)
+        {
+            if (candidate.JsonName == union.Discriminator || reserved.Contains(candidate.CsName) || union.Cases.Any(c => c.Type.CsName == candidate.CsName))
+            {
+                continue;
+            }
+
+            var matches = union.Cases.Select(c => c.Type.Properties.FirstOrDefault(q => q.JsonName == candidate.JsonName)).ToList();
+            // Required in some cases and optional in others: left on the cases, so a case that guarantees the
+            // field keeps a non-nullable property.
+            if (matches.Any(m => m is null || m.CsName != candidate.CsName || CsType(m.Type) != CsType(candidate.Type) || m.Required != candidate.Required))
+            {
+                continue;
+            }
+
+            result.Add((candidate, matches.All(m => m!.Required)));
+        }
+
+        return result;
+    }
+
+    private bool IsValueType(TypeRef type) => CsType(type) is "long" or "int" or "bool" or "double" or "DateTimeOffset" or "JsonElement"
+        || (Target(type) is { Kind: TypeKind.Enum });
 
     private static void WriteConverter(CodeWriter w, string name, string discriminator, IEnumerable<(string Value, string CsName)> cases, string createUnknown)
     {
@@ -260,6 +324,10 @@ internal sealed class Emitter
         if (union is not null)
         {
             skip.Add(union.Discriminator!);
+            if (_common.TryGetValue(union.SchemaName, out var onBase))
+            {
+                skip.UnionWith(onBase);
+            }
         }
 
         if (type.IsError)

@@ -20,6 +20,10 @@ public abstract class Address
     /// <summary>The <c>type</c> that tells the cases apart, e.g. <c>ONE_LINE</c>.</summary>
     [JsonPropertyName("type")]
     public abstract string Type { get; }
+
+    /// <summary>The one line of this address.</summary>
+    [JsonPropertyName("oneLine")]
+    public required string OneLine { get; init; }
 }
 
 /// <summary>The <see cref="Address"/> case whose <c>type</c> is <c>ONE_LINE</c>.</summary>
@@ -28,10 +32,6 @@ public sealed class OneLineAddress : Address
     /// <inheritdoc/>
     [JsonPropertyName("type")]
     public override string Type => "ONE_LINE";
-
-    /// <summary>The one line of this one line address.</summary>
-    [JsonPropertyName("oneLine")]
-    public required string OneLine { get; init; }
 }
 
 /// <summary>The <see cref="Address"/> case whose <c>type</c> is <c>SEPARATED</c>.</summary>
@@ -40,10 +40,6 @@ public sealed class SeparatedAddress : Address
     /// <inheritdoc/>
     [JsonPropertyName("type")]
     public override string Type => "SEPARATED";
-
-    /// <summary>The one line of this separated address.</summary>
-    [JsonPropertyName("oneLine")]
-    public required string OneLine { get; init; }
 
     /// <summary>The address line1 of this separated address.</summary>
     [JsonPropertyName("addressLine1")]
@@ -72,10 +68,16 @@ public sealed class UnknownAddress : Address, IPortOneUnknownCase
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="type">The <c>type</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownAddress(string? type, JsonElement rawJson)
     {
         Discriminator = type;
         RawJson = rawJson;
+        OneLine = UnionFields.Read<string>(rawJson, "oneLine")!;
     }
 
     /// <inheritdoc/>

@@ -20,14 +20,6 @@ public abstract class BillingKeyInfo
     /// <summary>The <c>status</c> that tells the cases apart, e.g. <c>DELETED</c>.</summary>
     [JsonPropertyName("status")]
     public abstract string Status { get; }
-}
-
-/// <summary>The <see cref="BillingKeyInfo"/> case whose <c>status</c> is <c>DELETED</c>.</summary>
-public sealed class DeletedBillingKeyInfo : BillingKeyInfo
-{
-    /// <inheritdoc/>
-    [JsonPropertyName("status")]
-    public override string Status => "DELETED";
 
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
@@ -41,7 +33,7 @@ public sealed class DeletedBillingKeyInfo : BillingKeyInfo
     [JsonPropertyName("storeId")]
     public required string StoreId { get; init; }
 
-    /// <summary>The methods of this deleted billing key info.</summary>
+    /// <summary>The methods of this billing key info.</summary>
     [JsonPropertyName("methods")]
     public IReadOnlyList<BillingKeyPaymentMethod>? Methods { get; init; }
 
@@ -57,11 +49,11 @@ public sealed class DeletedBillingKeyInfo : BillingKeyInfo
     [JsonPropertyName("customData")]
     public string? CustomData { get; init; }
 
-    /// <summary>The issue ID of this deleted billing key info.</summary>
+    /// <summary>The issue ID of this billing key info.</summary>
     [JsonPropertyName("issueId")]
     public string? IssueId { get; init; }
 
-    /// <summary>The issue name of this deleted billing key info.</summary>
+    /// <summary>The issue name of this billing key info.</summary>
     [JsonPropertyName("issueName")]
     public string? IssueName { get; init; }
 
@@ -73,13 +65,21 @@ public sealed class DeletedBillingKeyInfo : BillingKeyInfo
     [JsonPropertyName("issuedAt")]
     public required DateTimeOffset IssuedAt { get; init; }
 
-    /// <summary>The channel group of this deleted billing key info.</summary>
+    /// <summary>The channel group of this billing key info.</summary>
     [JsonPropertyName("channelGroup")]
     public ChannelGroupSummary? ChannelGroup { get; init; }
 
-    /// <summary>The PG billing key issue responses of this deleted billing key info.</summary>
+    /// <summary>The PG billing key issue responses of this billing key info.</summary>
     [JsonPropertyName("pgBillingKeyIssueResponses")]
     public IReadOnlyList<PgBillingKeyIssueResponse>? PgBillingKeyIssueResponses { get; init; }
+}
+
+/// <summary>The <see cref="BillingKeyInfo"/> case whose <c>status</c> is <c>DELETED</c>.</summary>
+public sealed class DeletedBillingKeyInfo : BillingKeyInfo
+{
+    /// <inheritdoc/>
+    [JsonPropertyName("status")]
+    public override string Status => "DELETED";
 
     /// <summary>When it was deleted.</summary>
     [JsonPropertyName("deletedAt")]
@@ -92,58 +92,6 @@ public sealed class IssuedBillingKeyInfo : BillingKeyInfo
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "ISSUED";
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The methods of this issued billing key info.</summary>
-    [JsonPropertyName("methods")]
-    public IReadOnlyList<BillingKeyPaymentMethod>? Methods { get; init; }
-
-    /// <summary>The channels involved.</summary>
-    [JsonPropertyName("channels")]
-    public required IReadOnlyList<SelectedChannel> Channels { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The issue ID of this issued billing key info.</summary>
-    [JsonPropertyName("issueId")]
-    public string? IssueId { get; init; }
-
-    /// <summary>The issue name of this issued billing key info.</summary>
-    [JsonPropertyName("issueName")]
-    public string? IssueName { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public DateTimeOffset? RequestedAt { get; init; }
-
-    /// <summary>When it was issued.</summary>
-    [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
-
-    /// <summary>The channel group of this issued billing key info.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The PG billing key issue responses of this issued billing key info.</summary>
-    [JsonPropertyName("pgBillingKeyIssueResponses")]
-    public IReadOnlyList<PgBillingKeyIssueResponse>? PgBillingKeyIssueResponses { get; init; }
 }
 
 /// <summary>A <see cref="BillingKeyInfo"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>
@@ -152,10 +100,28 @@ public sealed class UnknownBillingKeyInfo : BillingKeyInfo, IPortOneUnknownCase
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="status">The <c>status</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownBillingKeyInfo(string? status, JsonElement rawJson)
     {
         Discriminator = status;
         RawJson = rawJson;
+        BillingKey = UnionFields.Read<string>(rawJson, "billingKey")!;
+        MerchantId = UnionFields.Read<string>(rawJson, "merchantId")!;
+        StoreId = UnionFields.Read<string>(rawJson, "storeId")!;
+        Methods = UnionFields.Read<IReadOnlyList<BillingKeyPaymentMethod>?>(rawJson, "methods");
+        Channels = UnionFields.Read<IReadOnlyList<SelectedChannel>>(rawJson, "channels")!;
+        Customer = UnionFields.Read<Customer>(rawJson, "customer")!;
+        CustomData = UnionFields.Read<string?>(rawJson, "customData");
+        IssueId = UnionFields.Read<string?>(rawJson, "issueId");
+        IssueName = UnionFields.Read<string?>(rawJson, "issueName");
+        RequestedAt = UnionFields.Read<DateTimeOffset?>(rawJson, "requestedAt");
+        IssuedAt = UnionFields.Read<DateTimeOffset>(rawJson, "issuedAt");
+        ChannelGroup = UnionFields.Read<ChannelGroupSummary?>(rawJson, "channelGroup");
+        PgBillingKeyIssueResponses = UnionFields.Read<IReadOnlyList<PgBillingKeyIssueResponse>?>(rawJson, "pgBillingKeyIssueResponses");
     }
 
     /// <inheritdoc/>

@@ -20,6 +20,14 @@ public abstract class ChannelSpecificFailure
     /// <summary>The <c>type</c> that tells the cases apart, e.g. <c>INVALID_REQUEST</c>.</summary>
     [JsonPropertyName("type")]
     public abstract string Type { get; }
+
+    /// <summary>The channel the request went through.</summary>
+    [JsonPropertyName("channel")]
+    public required SelectedChannel Channel { get; init; }
+
+    /// <summary>The message of this channel specific failure.</summary>
+    [JsonPropertyName("message")]
+    public string? Message { get; init; }
 }
 
 /// <summary>The <see cref="ChannelSpecificFailure"/> case whose <c>type</c> is <c>INVALID_REQUEST</c>.</summary>
@@ -28,14 +36,6 @@ public sealed class ChannelSpecificFailureInvalidRequest : ChannelSpecificFailur
     /// <inheritdoc/>
     [JsonPropertyName("type")]
     public override string Type => "INVALID_REQUEST";
-
-    /// <summary>The channel the request went through.</summary>
-    [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The message of this channel specific failure invalid request.</summary>
-    [JsonPropertyName("message")]
-    public string? Message { get; init; }
 }
 
 /// <summary>The <see cref="ChannelSpecificFailure"/> case whose <c>type</c> is <c>PG_PROVIDER</c>.</summary>
@@ -44,14 +44,6 @@ public sealed class ChannelSpecificFailurePgProvider : ChannelSpecificFailure
     /// <inheritdoc/>
     [JsonPropertyName("type")]
     public override string Type => "PG_PROVIDER";
-
-    /// <summary>The channel the request went through.</summary>
-    [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The message of this channel specific failure PG provider.</summary>
-    [JsonPropertyName("message")]
-    public string? Message { get; init; }
 
     /// <summary>The payment gateway's own error code, for support requests and gateway-specific handling.</summary>
     [JsonPropertyName("pgCode")]
@@ -68,10 +60,17 @@ public sealed class UnknownChannelSpecificFailure : ChannelSpecificFailure, IPor
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="type">The <c>type</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownChannelSpecificFailure(string? type, JsonElement rawJson)
     {
         Discriminator = type;
         RawJson = rawJson;
+        Channel = UnionFields.Read<SelectedChannel>(rawJson, "channel")!;
+        Message = UnionFields.Read<string?>(rawJson, "message");
     }
 
     /// <inheritdoc/>

@@ -20,16 +20,8 @@ public abstract class Payment
     /// <summary>The <c>status</c> that tells the cases apart, e.g. <c>CANCELLED</c>.</summary>
     [JsonPropertyName("status")]
     public abstract string Status { get; }
-}
 
-/// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
-public sealed class CancelledPayment : Payment
-{
-    /// <inheritdoc/>
-    [JsonPropertyName("status")]
-    public override string Status => "CANCELLED";
-
-    /// <summary>The ID of this cancelled payment.</summary>
+    /// <summary>The ID of this payment.</summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
@@ -49,19 +41,15 @@ public sealed class CancelledPayment : Payment
     [JsonPropertyName("method")]
     public PaymentMethod? Method { get; init; }
 
-    /// <summary>The channel the request went through.</summary>
-    [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The channel group of this cancelled payment.</summary>
+    /// <summary>The channel group of this payment.</summary>
     [JsonPropertyName("channelGroup")]
     public ChannelGroupSummary? ChannelGroup { get; init; }
 
-    /// <summary>The version of this cancelled payment.</summary>
+    /// <summary>The version of this payment.</summary>
     [JsonPropertyName("version")]
     public required PortOneVersion Version { get; init; }
 
-    /// <summary>The schedule ID of this cancelled payment.</summary>
+    /// <summary>The schedule ID of this payment.</summary>
     [JsonPropertyName("scheduleId")]
     public string? ScheduleId { get; init; }
 
@@ -69,7 +57,7 @@ public sealed class CancelledPayment : Payment
     [JsonPropertyName("billingKey")]
     public string? BillingKey { get; init; }
 
-    /// <summary>The webhooks of this cancelled payment.</summary>
+    /// <summary>The webhooks of this payment.</summary>
     [JsonPropertyName("webhooks")]
     public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
 
@@ -89,7 +77,7 @@ public sealed class CancelledPayment : Payment
     [JsonPropertyName("orderName")]
     public required string OrderName { get; init; }
 
-    /// <summary>The amount of this cancelled payment.</summary>
+    /// <summary>The amount of this payment.</summary>
     [JsonPropertyName("amount")]
     public required PaymentAmount Amount { get; init; }
 
@@ -101,19 +89,19 @@ public sealed class CancelledPayment : Payment
     [JsonPropertyName("customer")]
     public required Customer Customer { get; init; }
 
-    /// <summary>The origin of this cancelled payment.</summary>
+    /// <summary>The origin of this payment.</summary>
     [JsonPropertyName("origin")]
     public required PaymentOrigin Origin { get; init; }
 
-    /// <summary>The promotion ID of this cancelled payment.</summary>
+    /// <summary>The promotion ID of this payment.</summary>
     [JsonPropertyName("promotionId")]
     public string? PromotionId { get; init; }
 
-    /// <summary>Whether this cancelled payment is cultural expense.</summary>
+    /// <summary>Whether this payment is cultural expense.</summary>
     [JsonPropertyName("isCulturalExpense")]
     public bool? IsCulturalExpense { get; init; }
 
-    /// <summary>The escrow of this cancelled payment.</summary>
+    /// <summary>The escrow of this payment.</summary>
     [JsonPropertyName("escrow")]
     public PaymentEscrow? Escrow { get; init; }
 
@@ -121,7 +109,7 @@ public sealed class CancelledPayment : Payment
     [JsonPropertyName("products")]
     public IReadOnlyList<PaymentProduct>? Products { get; init; }
 
-    /// <summary>The product count of this cancelled payment.</summary>
+    /// <summary>The product count of this payment.</summary>
     [JsonPropertyName("productCount")]
     public int? ProductCount { get; init; }
 
@@ -129,9 +117,21 @@ public sealed class CancelledPayment : Payment
     [JsonPropertyName("customData")]
     public string? CustomData { get; init; }
 
-    /// <summary>The country of this cancelled payment.</summary>
+    /// <summary>The country of this payment.</summary>
     [JsonPropertyName("country")]
     public Country? Country { get; init; }
+}
+
+/// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
+public sealed class CancelledPayment : Payment
+{
+    /// <inheritdoc/>
+    [JsonPropertyName("status")]
+    public override string Status => "CANCELLED";
+
+    /// <summary>The channel the request went through.</summary>
+    [JsonPropertyName("channel")]
+    public required SelectedChannel Channel { get; init; }
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
@@ -169,109 +169,9 @@ public sealed class FailedPayment : Payment
     [JsonPropertyName("status")]
     public override string Status => "FAILED";
 
-    /// <summary>The ID of this failed payment.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
-    [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The means of payment.</summary>
-    [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
-
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
     public SelectedChannel? Channel { get; init; }
-
-    /// <summary>The channel group of this failed payment.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The version of this failed payment.</summary>
-    [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
-
-    /// <summary>The schedule ID of this failed payment.</summary>
-    [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
-
-    /// <summary>The webhooks of this failed payment.</summary>
-    [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>When the object last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>When the status last changed.</summary>
-    [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>The amount of this failed payment.</summary>
-    [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>The origin of this failed payment.</summary>
-    [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
-
-    /// <summary>The promotion ID of this failed payment.</summary>
-    [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
-
-    /// <summary>Whether this failed payment is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
-
-    /// <summary>The escrow of this failed payment.</summary>
-    [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>The product count of this failed payment.</summary>
-    [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The country of this failed payment.</summary>
-    [JsonPropertyName("country")]
-    public Country? Country { get; init; }
 
     /// <summary>When it failed.</summary>
     [JsonPropertyName("failedAt")]
@@ -289,109 +189,9 @@ public sealed class PaidPayment : Payment
     [JsonPropertyName("status")]
     public override string Status => "PAID";
 
-    /// <summary>The ID of this paid payment.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
-    [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The means of payment.</summary>
-    [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
-
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
     public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The channel group of this paid payment.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The version of this paid payment.</summary>
-    [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
-
-    /// <summary>The schedule ID of this paid payment.</summary>
-    [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
-
-    /// <summary>The webhooks of this paid payment.</summary>
-    [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>When the object last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>When the status last changed.</summary>
-    [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>The amount of this paid payment.</summary>
-    [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>The origin of this paid payment.</summary>
-    [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
-
-    /// <summary>The promotion ID of this paid payment.</summary>
-    [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
-
-    /// <summary>Whether this paid payment is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
-
-    /// <summary>The escrow of this paid payment.</summary>
-    [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>The product count of this paid payment.</summary>
-    [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The country of this paid payment.</summary>
-    [JsonPropertyName("country")]
-    public Country? Country { get; init; }
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
@@ -433,109 +233,9 @@ public sealed class PartialCancelledPayment : Payment
     [JsonPropertyName("status")]
     public override string Status => "PARTIAL_CANCELLED";
 
-    /// <summary>The ID of this partial cancelled payment.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
-    [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The means of payment.</summary>
-    [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
-
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
     public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The channel group of this partial cancelled payment.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The version of this partial cancelled payment.</summary>
-    [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
-
-    /// <summary>The schedule ID of this partial cancelled payment.</summary>
-    [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
-
-    /// <summary>The webhooks of this partial cancelled payment.</summary>
-    [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>When the object last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>When the status last changed.</summary>
-    [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>The amount of this partial cancelled payment.</summary>
-    [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>The origin of this partial cancelled payment.</summary>
-    [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
-
-    /// <summary>The promotion ID of this partial cancelled payment.</summary>
-    [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
-
-    /// <summary>Whether this partial cancelled payment is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
-
-    /// <summary>The escrow of this partial cancelled payment.</summary>
-    [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>The product count of this partial cancelled payment.</summary>
-    [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The country of this partial cancelled payment.</summary>
-    [JsonPropertyName("country")]
-    public Country? Country { get; init; }
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
@@ -573,109 +273,9 @@ public sealed class PayPendingPayment : Payment
     [JsonPropertyName("status")]
     public override string Status => "PAY_PENDING";
 
-    /// <summary>The ID of this pay pending payment.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
-    [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The means of payment.</summary>
-    [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
-
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
     public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The channel group of this pay pending payment.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The version of this pay pending payment.</summary>
-    [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
-
-    /// <summary>The schedule ID of this pay pending payment.</summary>
-    [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
-
-    /// <summary>The webhooks of this pay pending payment.</summary>
-    [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>When the object last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>When the status last changed.</summary>
-    [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>The amount of this pay pending payment.</summary>
-    [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>The origin of this pay pending payment.</summary>
-    [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
-
-    /// <summary>The promotion ID of this pay pending payment.</summary>
-    [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
-
-    /// <summary>Whether this pay pending payment is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
-
-    /// <summary>The escrow of this pay pending payment.</summary>
-    [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>The product count of this pay pending payment.</summary>
-    [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The country of this pay pending payment.</summary>
-    [JsonPropertyName("country")]
-    public Country? Country { get; init; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
@@ -689,109 +289,9 @@ public sealed class ReadyPayment : Payment
     [JsonPropertyName("status")]
     public override string Status => "READY";
 
-    /// <summary>The ID of this ready payment.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
-    [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The means of payment.</summary>
-    [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
-
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
     public SelectedChannel? Channel { get; init; }
-
-    /// <summary>The channel group of this ready payment.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The version of this ready payment.</summary>
-    [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
-
-    /// <summary>The schedule ID of this ready payment.</summary>
-    [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
-
-    /// <summary>The webhooks of this ready payment.</summary>
-    [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>When the object last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>When the status last changed.</summary>
-    [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>The amount of this ready payment.</summary>
-    [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>The origin of this ready payment.</summary>
-    [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
-
-    /// <summary>The promotion ID of this ready payment.</summary>
-    [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
-
-    /// <summary>Whether this ready payment is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
-
-    /// <summary>The escrow of this ready payment.</summary>
-    [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>The product count of this ready payment.</summary>
-    [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The country of this ready payment.</summary>
-    [JsonPropertyName("country")]
-    public Country? Country { get; init; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>VIRTUAL_ACCOUNT_ISSUED</c>.</summary>
@@ -801,109 +301,9 @@ public sealed class VirtualAccountIssuedPayment : Payment
     [JsonPropertyName("status")]
     public override string Status => "VIRTUAL_ACCOUNT_ISSUED";
 
-    /// <summary>The ID of this virtual account issued payment.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
-    [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The means of payment.</summary>
-    [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
-
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
     public required SelectedChannel Channel { get; init; }
-
-    /// <summary>The channel group of this virtual account issued payment.</summary>
-    [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
-
-    /// <summary>The version of this virtual account issued payment.</summary>
-    [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
-
-    /// <summary>The schedule ID of this virtual account issued payment.</summary>
-    [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
-
-    /// <summary>The webhooks of this virtual account issued payment.</summary>
-    [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>When the object last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>When the status last changed.</summary>
-    [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>The amount of this virtual account issued payment.</summary>
-    [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>The origin of this virtual account issued payment.</summary>
-    [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
-
-    /// <summary>The promotion ID of this virtual account issued payment.</summary>
-    [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
-
-    /// <summary>Whether this virtual account issued payment is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
-
-    /// <summary>The escrow of this virtual account issued payment.</summary>
-    [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>The product count of this virtual account issued payment.</summary>
-    [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
-
-    /// <summary>The country of this virtual account issued payment.</summary>
-    [JsonPropertyName("country")]
-    public Country? Country { get; init; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
@@ -916,10 +316,40 @@ public sealed class UnknownPayment : Payment, IPortOneUnknownCase
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="status">The <c>status</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownPayment(string? status, JsonElement rawJson)
     {
         Discriminator = status;
         RawJson = rawJson;
+        Id = UnionFields.Read<string>(rawJson, "id")!;
+        TransactionId = UnionFields.Read<string>(rawJson, "transactionId")!;
+        MerchantId = UnionFields.Read<string>(rawJson, "merchantId")!;
+        StoreId = UnionFields.Read<string>(rawJson, "storeId")!;
+        Method = UnionFields.Read<PaymentMethod?>(rawJson, "method");
+        ChannelGroup = UnionFields.Read<ChannelGroupSummary?>(rawJson, "channelGroup");
+        Version = UnionFields.Read<PortOneVersion>(rawJson, "version");
+        ScheduleId = UnionFields.Read<string?>(rawJson, "scheduleId");
+        BillingKey = UnionFields.Read<string?>(rawJson, "billingKey");
+        Webhooks = UnionFields.Read<IReadOnlyList<PaymentWebhook>?>(rawJson, "webhooks");
+        RequestedAt = UnionFields.Read<DateTimeOffset>(rawJson, "requestedAt");
+        UpdatedAt = UnionFields.Read<DateTimeOffset>(rawJson, "updatedAt");
+        StatusChangedAt = UnionFields.Read<DateTimeOffset>(rawJson, "statusChangedAt");
+        OrderName = UnionFields.Read<string>(rawJson, "orderName")!;
+        Amount = UnionFields.Read<PaymentAmount>(rawJson, "amount")!;
+        Currency = UnionFields.Read<Currency>(rawJson, "currency");
+        Customer = UnionFields.Read<Customer>(rawJson, "customer")!;
+        Origin = UnionFields.Read<PaymentOrigin>(rawJson, "origin")!;
+        PromotionId = UnionFields.Read<string?>(rawJson, "promotionId");
+        IsCulturalExpense = UnionFields.Read<bool?>(rawJson, "isCulturalExpense");
+        Escrow = UnionFields.Read<PaymentEscrow?>(rawJson, "escrow");
+        Products = UnionFields.Read<IReadOnlyList<PaymentProduct>?>(rawJson, "products");
+        ProductCount = UnionFields.Read<int?>(rawJson, "productCount");
+        CustomData = UnionFields.Read<string?>(rawJson, "customData");
+        Country = UnionFields.Read<Country?>(rawJson, "country");
     }
 
     /// <inheritdoc/>

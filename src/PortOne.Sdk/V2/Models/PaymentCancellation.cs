@@ -20,6 +20,46 @@ public abstract class PaymentCancellation
     /// <summary>The <c>status</c> that tells the cases apart, e.g. <c>FAILED</c>.</summary>
     [JsonPropertyName("status")]
     public abstract string Status { get; }
+
+    /// <summary>The ID of this payment cancellation.</summary>
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    /// <summary>The PG cancellation ID of this payment cancellation.</summary>
+    [JsonPropertyName("pgCancellationId")]
+    public string? PgCancellationId { get; init; }
+
+    /// <summary>The total amount, VAT and tax-free part included.</summary>
+    [JsonPropertyName("totalAmount")]
+    public required long TotalAmount { get; init; }
+
+    /// <summary>The part of the amount that is exempt from VAT.</summary>
+    [JsonPropertyName("taxFreeAmount")]
+    public required long TaxFreeAmount { get; init; }
+
+    /// <summary>The VAT part of the amount.</summary>
+    [JsonPropertyName("vatAmount")]
+    public required long VatAmount { get; init; }
+
+    /// <summary>The easy pay discount amount of this payment cancellation.</summary>
+    [JsonPropertyName("easyPayDiscountAmount")]
+    public long? EasyPayDiscountAmount { get; init; }
+
+    /// <summary>The reason, as the merchant gave it.</summary>
+    [JsonPropertyName("reason")]
+    public required string Reason { get; init; }
+
+    /// <summary>When the cancellation completed.</summary>
+    [JsonPropertyName("cancelledAt")]
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>When the request was made.</summary>
+    [JsonPropertyName("requestedAt")]
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>The trigger of this payment cancellation.</summary>
+    [JsonPropertyName("trigger")]
+    public Trigger? Trigger { get; init; }
 }
 
 /// <summary>The <see cref="PaymentCancellation"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
@@ -28,46 +68,6 @@ public sealed class FailedPaymentCancellation : PaymentCancellation
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "FAILED";
-
-    /// <summary>The ID of this failed payment cancellation.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The PG cancellation ID of this failed payment cancellation.</summary>
-    [JsonPropertyName("pgCancellationId")]
-    public string? PgCancellationId { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public required long VatAmount { get; init; }
-
-    /// <summary>The easy pay discount amount of this failed payment cancellation.</summary>
-    [JsonPropertyName("easyPayDiscountAmount")]
-    public long? EasyPayDiscountAmount { get; init; }
-
-    /// <summary>The reason, as the merchant gave it.</summary>
-    [JsonPropertyName("reason")]
-    public required string Reason { get; init; }
-
-    /// <summary>When the cancellation completed.</summary>
-    [JsonPropertyName("cancelledAt")]
-    public DateTimeOffset? CancelledAt { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>The trigger of this failed payment cancellation.</summary>
-    [JsonPropertyName("trigger")]
-    public Trigger? Trigger { get; init; }
 }
 
 /// <summary>The <see cref="PaymentCancellation"/> case whose <c>status</c> is <c>REQUESTED</c>.</summary>
@@ -76,46 +76,6 @@ public sealed class RequestedPaymentCancellation : PaymentCancellation
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "REQUESTED";
-
-    /// <summary>The ID of this requested payment cancellation.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The PG cancellation ID of this requested payment cancellation.</summary>
-    [JsonPropertyName("pgCancellationId")]
-    public string? PgCancellationId { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public required long VatAmount { get; init; }
-
-    /// <summary>The easy pay discount amount of this requested payment cancellation.</summary>
-    [JsonPropertyName("easyPayDiscountAmount")]
-    public long? EasyPayDiscountAmount { get; init; }
-
-    /// <summary>The reason, as the merchant gave it.</summary>
-    [JsonPropertyName("reason")]
-    public required string Reason { get; init; }
-
-    /// <summary>When the cancellation completed.</summary>
-    [JsonPropertyName("cancelledAt")]
-    public DateTimeOffset? CancelledAt { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>The trigger of this requested payment cancellation.</summary>
-    [JsonPropertyName("trigger")]
-    public Trigger? Trigger { get; init; }
 }
 
 /// <summary>The <see cref="PaymentCancellation"/> case whose <c>status</c> is <c>SUCCEEDED</c>.</summary>
@@ -125,49 +85,9 @@ public sealed class SucceededPaymentCancellation : PaymentCancellation
     [JsonPropertyName("status")]
     public override string Status => "SUCCEEDED";
 
-    /// <summary>The ID of this succeeded payment cancellation.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The PG cancellation ID of this succeeded payment cancellation.</summary>
-    [JsonPropertyName("pgCancellationId")]
-    public string? PgCancellationId { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public required long VatAmount { get; init; }
-
-    /// <summary>The easy pay discount amount of this succeeded payment cancellation.</summary>
-    [JsonPropertyName("easyPayDiscountAmount")]
-    public long? EasyPayDiscountAmount { get; init; }
-
-    /// <summary>The reason, as the merchant gave it.</summary>
-    [JsonPropertyName("reason")]
-    public required string Reason { get; init; }
-
-    /// <summary>When the cancellation completed.</summary>
-    [JsonPropertyName("cancelledAt")]
-    public DateTimeOffset? CancelledAt { get; init; }
-
-    /// <summary>When the request was made.</summary>
-    [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
-
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
     public string? ReceiptUrl { get; init; }
-
-    /// <summary>The trigger of this succeeded payment cancellation.</summary>
-    [JsonPropertyName("trigger")]
-    public Trigger? Trigger { get; init; }
 }
 
 /// <summary>A <see cref="PaymentCancellation"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>
@@ -176,10 +96,25 @@ public sealed class UnknownPaymentCancellation : PaymentCancellation, IPortOneUn
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="status">The <c>status</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownPaymentCancellation(string? status, JsonElement rawJson)
     {
         Discriminator = status;
         RawJson = rawJson;
+        Id = UnionFields.Read<string>(rawJson, "id")!;
+        PgCancellationId = UnionFields.Read<string?>(rawJson, "pgCancellationId");
+        TotalAmount = UnionFields.Read<long>(rawJson, "totalAmount");
+        TaxFreeAmount = UnionFields.Read<long>(rawJson, "taxFreeAmount");
+        VatAmount = UnionFields.Read<long>(rawJson, "vatAmount");
+        EasyPayDiscountAmount = UnionFields.Read<long?>(rawJson, "easyPayDiscountAmount");
+        Reason = UnionFields.Read<string>(rawJson, "reason")!;
+        CancelledAt = UnionFields.Read<DateTimeOffset?>(rawJson, "cancelledAt");
+        RequestedAt = UnionFields.Read<DateTimeOffset>(rawJson, "requestedAt");
+        Trigger = UnionFields.Read<Trigger?>(rawJson, "trigger");
     }
 
     /// <inheritdoc/>

@@ -20,24 +20,16 @@ public abstract class PaymentCashReceipt
     /// <summary>The <c>status</c> that tells the cases apart, e.g. <c>CANCELLED</c>.</summary>
     [JsonPropertyName("status")]
     public abstract string Status { get; }
-}
 
-/// <summary>The <see cref="PaymentCashReceipt"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
-public sealed class CancelledPaymentCashReceipt : PaymentCashReceipt
-{
-    /// <inheritdoc/>
-    [JsonPropertyName("status")]
-    public override string Status => "CANCELLED";
-
-    /// <summary>The type of this cancelled payment cash receipt.</summary>
+    /// <summary>The type of this payment cash receipt.</summary>
     [JsonPropertyName("type")]
     public CashReceiptType? Type { get; init; }
 
-    /// <summary>The PG receipt ID of this cancelled payment cash receipt.</summary>
+    /// <summary>The PG receipt ID of this payment cash receipt.</summary>
     [JsonPropertyName("pgReceiptId")]
     public string? PgReceiptId { get; init; }
 
-    /// <summary>The issue number of this cancelled payment cash receipt.</summary>
+    /// <summary>The issue number of this payment cash receipt.</summary>
     [JsonPropertyName("issueNumber")]
     public required string IssueNumber { get; init; }
 
@@ -53,13 +45,21 @@ public sealed class CancelledPaymentCashReceipt : PaymentCashReceipt
     [JsonPropertyName("currency")]
     public required Currency Currency { get; init; }
 
-    /// <summary>The URL of this cancelled payment cash receipt.</summary>
+    /// <summary>The URL of this payment cash receipt.</summary>
     [JsonPropertyName("url")]
     public string? Url { get; init; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
     public required DateTimeOffset IssuedAt { get; init; }
+}
+
+/// <summary>The <see cref="PaymentCashReceipt"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
+public sealed class CancelledPaymentCashReceipt : PaymentCashReceipt
+{
+    /// <inheritdoc/>
+    [JsonPropertyName("status")]
+    public override string Status => "CANCELLED";
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
@@ -72,38 +72,6 @@ public sealed class IssuedPaymentCashReceipt : PaymentCashReceipt
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "ISSUED";
-
-    /// <summary>The type of this issued payment cash receipt.</summary>
-    [JsonPropertyName("type")]
-    public CashReceiptType? Type { get; init; }
-
-    /// <summary>The PG receipt ID of this issued payment cash receipt.</summary>
-    [JsonPropertyName("pgReceiptId")]
-    public string? PgReceiptId { get; init; }
-
-    /// <summary>The issue number of this issued payment cash receipt.</summary>
-    [JsonPropertyName("issueNumber")]
-    public required string IssueNumber { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The URL of this issued payment cash receipt.</summary>
-    [JsonPropertyName("url")]
-    public string? Url { get; init; }
-
-    /// <summary>When it was issued.</summary>
-    [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
 }
 
 /// <summary>A <see cref="PaymentCashReceipt"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>
@@ -112,10 +80,23 @@ public sealed class UnknownPaymentCashReceipt : PaymentCashReceipt, IPortOneUnkn
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="status">The <c>status</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownPaymentCashReceipt(string? status, JsonElement rawJson)
     {
         Discriminator = status;
         RawJson = rawJson;
+        Type = UnionFields.Read<CashReceiptType?>(rawJson, "type");
+        PgReceiptId = UnionFields.Read<string?>(rawJson, "pgReceiptId");
+        IssueNumber = UnionFields.Read<string>(rawJson, "issueNumber")!;
+        TotalAmount = UnionFields.Read<long>(rawJson, "totalAmount");
+        TaxFreeAmount = UnionFields.Read<long?>(rawJson, "taxFreeAmount");
+        Currency = UnionFields.Read<Currency>(rawJson, "currency");
+        Url = UnionFields.Read<string?>(rawJson, "url");
+        IssuedAt = UnionFields.Read<DateTimeOffset>(rawJson, "issuedAt");
     }
 
     /// <inheritdoc/>

@@ -20,16 +20,8 @@ public abstract class PaymentSchedule
     /// <summary>The <c>status</c> that tells the cases apart, e.g. <c>FAILED</c>.</summary>
     [JsonPropertyName("status")]
     public abstract string Status { get; }
-}
 
-/// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
-public sealed class FailedPaymentSchedule : PaymentSchedule
-{
-    /// <inheritdoc/>
-    [JsonPropertyName("status")]
-    public override string Status => "FAILED";
-
-    /// <summary>The ID of this failed payment schedule.</summary>
+    /// <summary>The ID of this payment schedule.</summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
@@ -53,11 +45,11 @@ public sealed class FailedPaymentSchedule : PaymentSchedule
     [JsonPropertyName("orderName")]
     public required string OrderName { get; init; }
 
-    /// <summary>Whether this failed payment schedule is cultural expense.</summary>
+    /// <summary>Whether this payment schedule is cultural expense.</summary>
     [JsonPropertyName("isCulturalExpense")]
     public required bool IsCulturalExpense { get; init; }
 
-    /// <summary>Whether this failed payment schedule is escrow.</summary>
+    /// <summary>Whether this payment schedule is escrow.</summary>
     [JsonPropertyName("isEscrow")]
     public required bool IsEscrow { get; init; }
 
@@ -104,6 +96,14 @@ public sealed class FailedPaymentSchedule : PaymentSchedule
     /// <summary>When PortOne should run the payment.</summary>
     [JsonPropertyName("timeToPay")]
     public required DateTimeOffset TimeToPay { get; init; }
+}
+
+/// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
+public sealed class FailedPaymentSchedule : PaymentSchedule
+{
+    /// <inheritdoc/>
+    [JsonPropertyName("status")]
+    public override string Status => "FAILED";
 
     /// <summary>When the started happened.</summary>
     [JsonPropertyName("startedAt")]
@@ -121,82 +121,6 @@ public sealed class PendingPaymentSchedule : PaymentSchedule
     [JsonPropertyName("status")]
     public override string Status => "PENDING";
 
-    /// <summary>The ID of this pending payment schedule.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
-    [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>Whether this pending payment schedule is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public required bool IsCulturalExpense { get; init; }
-
-    /// <summary>Whether this pending payment schedule is escrow.</summary>
-    [JsonPropertyName("isEscrow")]
-    public required bool IsEscrow { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public required string CustomData { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The number of monthly installments; left out (or 0/1) means a lump-sum payment.</summary>
-    [JsonPropertyName("installmentMonth")]
-    public int? InstallmentMonth { get; init; }
-
-    /// <summary>Webhook URLs to notify for this request instead of the ones configured in the console.</summary>
-    [JsonPropertyName("noticeUrls")]
-    public IReadOnlyList<string>? NoticeUrls { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>When PortOne should run the payment.</summary>
-    [JsonPropertyName("timeToPay")]
-    public required DateTimeOffset TimeToPay { get; init; }
-
     /// <summary>When the started happened.</summary>
     [JsonPropertyName("startedAt")]
     public required DateTimeOffset StartedAt { get; init; }
@@ -213,82 +137,6 @@ public sealed class RevokedPaymentSchedule : PaymentSchedule
     [JsonPropertyName("status")]
     public override string Status => "REVOKED";
 
-    /// <summary>The ID of this revoked payment schedule.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
-    [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>Whether this revoked payment schedule is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public required bool IsCulturalExpense { get; init; }
-
-    /// <summary>Whether this revoked payment schedule is escrow.</summary>
-    [JsonPropertyName("isEscrow")]
-    public required bool IsEscrow { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public required string CustomData { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The number of monthly installments; left out (or 0/1) means a lump-sum payment.</summary>
-    [JsonPropertyName("installmentMonth")]
-    public int? InstallmentMonth { get; init; }
-
-    /// <summary>Webhook URLs to notify for this request instead of the ones configured in the console.</summary>
-    [JsonPropertyName("noticeUrls")]
-    public IReadOnlyList<string>? NoticeUrls { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>When PortOne should run the payment.</summary>
-    [JsonPropertyName("timeToPay")]
-    public required DateTimeOffset TimeToPay { get; init; }
-
     /// <summary>When the revoked happened.</summary>
     [JsonPropertyName("revokedAt")]
     public required DateTimeOffset RevokedAt { get; init; }
@@ -300,82 +148,6 @@ public sealed class ScheduledPaymentSchedule : PaymentSchedule
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "SCHEDULED";
-
-    /// <summary>The ID of this scheduled payment schedule.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
-    [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>Whether this scheduled payment schedule is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public required bool IsCulturalExpense { get; init; }
-
-    /// <summary>Whether this scheduled payment schedule is escrow.</summary>
-    [JsonPropertyName("isEscrow")]
-    public required bool IsEscrow { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public required string CustomData { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The number of monthly installments; left out (or 0/1) means a lump-sum payment.</summary>
-    [JsonPropertyName("installmentMonth")]
-    public int? InstallmentMonth { get; init; }
-
-    /// <summary>Webhook URLs to notify for this request instead of the ones configured in the console.</summary>
-    [JsonPropertyName("noticeUrls")]
-    public IReadOnlyList<string>? NoticeUrls { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>When PortOne should run the payment.</summary>
-    [JsonPropertyName("timeToPay")]
-    public required DateTimeOffset TimeToPay { get; init; }
 }
 
 /// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>STARTED</c>.</summary>
@@ -384,82 +156,6 @@ public sealed class StartedPaymentSchedule : PaymentSchedule
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "STARTED";
-
-    /// <summary>The ID of this started payment schedule.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
-    [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>Whether this started payment schedule is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public required bool IsCulturalExpense { get; init; }
-
-    /// <summary>Whether this started payment schedule is escrow.</summary>
-    [JsonPropertyName("isEscrow")]
-    public required bool IsEscrow { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public required string CustomData { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The number of monthly installments; left out (or 0/1) means a lump-sum payment.</summary>
-    [JsonPropertyName("installmentMonth")]
-    public int? InstallmentMonth { get; init; }
-
-    /// <summary>Webhook URLs to notify for this request instead of the ones configured in the console.</summary>
-    [JsonPropertyName("noticeUrls")]
-    public IReadOnlyList<string>? NoticeUrls { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>When PortOne should run the payment.</summary>
-    [JsonPropertyName("timeToPay")]
-    public required DateTimeOffset TimeToPay { get; init; }
 
     /// <summary>When the started happened.</summary>
     [JsonPropertyName("startedAt")]
@@ -472,82 +168,6 @@ public sealed class SucceededPaymentSchedule : PaymentSchedule
     /// <inheritdoc/>
     [JsonPropertyName("status")]
     public override string Status => "SUCCEEDED";
-
-    /// <summary>The ID of this succeeded payment schedule.</summary>
-    [JsonPropertyName("id")]
-    public required string Id { get; init; }
-
-    /// <summary>The merchant account the object belongs to.</summary>
-    [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
-
-    /// <summary>The store (a merchant can run several) this belongs to.</summary>
-    [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
-
-    /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
-    [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
-
-    /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
-    [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
-
-    /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
-    [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
-
-    /// <summary>Whether this succeeded payment schedule is cultural expense.</summary>
-    [JsonPropertyName("isCulturalExpense")]
-    public required bool IsCulturalExpense { get; init; }
-
-    /// <summary>Whether this succeeded payment schedule is escrow.</summary>
-    [JsonPropertyName("isEscrow")]
-    public required bool IsEscrow { get; init; }
-
-    /// <summary>The customer.</summary>
-    [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
-
-    /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
-    [JsonPropertyName("customData")]
-    public required string CustomData { get; init; }
-
-    /// <summary>The total amount, VAT and tax-free part included.</summary>
-    [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
-
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
-    [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
-
-    /// <summary>The VAT part of the amount.</summary>
-    [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
-
-    /// <summary>The currency of every amount of this object.</summary>
-    [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
-
-    /// <summary>The number of monthly installments; left out (or 0/1) means a lump-sum payment.</summary>
-    [JsonPropertyName("installmentMonth")]
-    public int? InstallmentMonth { get; init; }
-
-    /// <summary>Webhook URLs to notify for this request instead of the ones configured in the console.</summary>
-    [JsonPropertyName("noticeUrls")]
-    public IReadOnlyList<string>? NoticeUrls { get; init; }
-
-    /// <summary>The products of the order, for gateways that want them itemised.</summary>
-    [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>When PortOne should run the payment.</summary>
-    [JsonPropertyName("timeToPay")]
-    public required DateTimeOffset TimeToPay { get; init; }
 
     /// <summary>When the started happened.</summary>
     [JsonPropertyName("startedAt")]
@@ -564,10 +184,34 @@ public sealed class UnknownPaymentSchedule : PaymentSchedule, IPortOneUnknownCas
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="status">The <c>status</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownPaymentSchedule(string? status, JsonElement rawJson)
     {
         Discriminator = status;
         RawJson = rawJson;
+        Id = UnionFields.Read<string>(rawJson, "id")!;
+        MerchantId = UnionFields.Read<string>(rawJson, "merchantId")!;
+        StoreId = UnionFields.Read<string>(rawJson, "storeId")!;
+        PaymentId = UnionFields.Read<string>(rawJson, "paymentId")!;
+        BillingKey = UnionFields.Read<string>(rawJson, "billingKey")!;
+        OrderName = UnionFields.Read<string>(rawJson, "orderName")!;
+        IsCulturalExpense = UnionFields.Read<bool>(rawJson, "isCulturalExpense");
+        IsEscrow = UnionFields.Read<bool>(rawJson, "isEscrow");
+        Customer = UnionFields.Read<Customer>(rawJson, "customer")!;
+        CustomData = UnionFields.Read<string>(rawJson, "customData")!;
+        TotalAmount = UnionFields.Read<long>(rawJson, "totalAmount");
+        TaxFreeAmount = UnionFields.Read<long?>(rawJson, "taxFreeAmount");
+        VatAmount = UnionFields.Read<long?>(rawJson, "vatAmount");
+        Currency = UnionFields.Read<Currency>(rawJson, "currency");
+        InstallmentMonth = UnionFields.Read<int?>(rawJson, "installmentMonth");
+        NoticeUrls = UnionFields.Read<IReadOnlyList<string>?>(rawJson, "noticeUrls");
+        Products = UnionFields.Read<IReadOnlyList<PaymentProduct>?>(rawJson, "products");
+        CreatedAt = UnionFields.Read<DateTimeOffset>(rawJson, "createdAt");
+        TimeToPay = UnionFields.Read<DateTimeOffset>(rawJson, "timeToPay");
     }
 
     /// <inheritdoc/>

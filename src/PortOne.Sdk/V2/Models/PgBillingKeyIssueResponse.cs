@@ -20,6 +20,10 @@ public abstract class PgBillingKeyIssueResponse
     /// <summary>The <c>type</c> that tells the cases apart, e.g. <c>FAILED</c>.</summary>
     [JsonPropertyName("type")]
     public abstract string Type { get; }
+
+    /// <summary>The channel the request went through.</summary>
+    [JsonPropertyName("channel")]
+    public required SelectedChannel Channel { get; init; }
 }
 
 /// <summary>The <see cref="PgBillingKeyIssueResponse"/> case whose <c>type</c> is <c>FAILED</c>.</summary>
@@ -28,10 +32,6 @@ public sealed class FailedPgBillingKeyIssueResponse : PgBillingKeyIssueResponse
     /// <inheritdoc/>
     [JsonPropertyName("type")]
     public override string Type => "FAILED";
-
-    /// <summary>The channel the request went through.</summary>
-    [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
 
     /// <summary>The failure of this failed PG billing key issue response.</summary>
     [JsonPropertyName("failure")]
@@ -44,10 +44,6 @@ public sealed class IssuedPgBillingKeyIssueResponse : PgBillingKeyIssueResponse
     /// <inheritdoc/>
     [JsonPropertyName("type")]
     public override string Type => "ISSUED";
-
-    /// <summary>The channel the request went through.</summary>
-    [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
@@ -64,10 +60,16 @@ public sealed class UnknownPgBillingKeyIssueResponse : PgBillingKeyIssueResponse
     /// <summary>Creates the unknown case from its discriminator and raw JSON.</summary>
     /// <param name="type">The <c>type</c> the server sent, or null when it sent none.</param>
     /// <param name="rawJson">The whole object.</param>
+    /// <remarks>
+    /// The properties every known case has are read from <paramref name="rawJson"/> where it holds them in the
+    /// expected form, and left empty (null, zero) where it does not.
+    /// </remarks>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public UnknownPgBillingKeyIssueResponse(string? type, JsonElement rawJson)
     {
         Discriminator = type;
         RawJson = rawJson;
+        Channel = UnionFields.Read<SelectedChannel>(rawJson, "channel")!;
     }
 
     /// <inheritdoc/>
