@@ -38,6 +38,8 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     private readonly List<FakeWebhook> _webhooks = [];
     private readonly ConcurrentQueue<(string? PathPrefix, HttpStatusCode Status, string Body)> _faults = new();
     private readonly List<IDisposable> _clients = [];
+    private readonly List<FakeFaultPlan> _faultPlans = [];
+    private readonly List<FakeCharge> _charges = [];
     private FakePortOneServer? _server;
     private string _webhookSecret = PortOneWebhookSigner.GenerateSecret();
     private PortOneWebhookSigner? _signer;
@@ -125,6 +127,50 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     /// <param name="pathPrefix">e.g. <c>/payments</c>; null for any request.</param>
     public void FailNextRequest(HttpStatusCode status, string body = "{}", string? pathPrefix = null) =>
         _faults.Enqueue((pathPrefix, status, body));
+
+    /// <summary>
+    /// Adds a plan of network faults (requests lost, answers lost, silence until the client's time-out, 5xx, answers
+    /// cut mid-body) for the requests it selects. Plans are asked in the order they were added; the first that
+    /// injects a fault decides. Works for in-memory and loopback clients alike.
+    /// </summary>
+    /// <param name="plan">The plan, e.g. <c>FakeFaultPlan.ForV2Charges().AtRandom(0.3, seed: 1)</c>.</param>
+    public void AddFaultPlan(FakeFaultPlan plan)
+    {
+        if (plan is null)
+        {
+            throw new ArgumentNullException(nameof(plan));
+        }
+
+        lock (_faultPlans)
+        {
+            _faultPlans.Add(plan);
+        }
+    }
+
+    /// <summary>Removes every fault plan: from now on requests are answered normally.</summary>
+    public void ClearFaultPlans()
+    {
+        lock (_faultPlans)
+        {
+            _faultPlans.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Every charge the fake's payment gateway made, oldest first: one entry per card actually charged
+    /// (<c>PAID</c>) or declined (<c>FAILED</c>), whatever became of the answer. Two <c>PAID</c> entries for one
+    /// payment id would be a double charge.
+    /// </summary>
+    public IReadOnlyList<FakeCharge> Charges
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _charges.ToArray();
+            }
+        }
+    }
 
     /// <summary>
     /// The loopback address the fake serves V2 on once <see cref="StartLoopbackServer"/> was called
@@ -231,6 +277,27 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>The fault to inject into this request, and how far a silence moves the clock.</summary>
+    internal (FakeFault Fault, TimeSpan SilenceFor) NextFault(HttpRequestMessage request)
+    {
+        lock (_faultPlans)
+        {
+            foreach (var plan in _faultPlans)
+            {
+                var fault = plan.Next(request);
+                if (fault != FakeFault.None)
+                {
+                    return (fault, plan.SilenceFor);
+                }
+            }
+        }
+
+        return (FakeFault.None, TimeSpan.Zero);
+    }
+
+    // Called under _gate by the API halves.
+    internal void RecordCharge(FakeCharge charge) => _charges.Add(charge);
+
     internal HttpResponseMessage Handle(HttpRequestMessage request, string? body)
     {
         Counters.Increment("Requests");
@@ -301,8 +368,92 @@ internal sealed class FakePortOneHandler : HttpMessageHandler
     {
         cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var (fault, silenceFor) = _fake.NextFault(request);
+        if (fault == FakeFault.RequestLost)
+        {
+            throw new HttpRequestException("The fake PortOne lost the request (injected fault).");
+        }
+
         var response = _fake.Handle(request, body);
         response.RequestMessage = request;
-        return response;
+        switch (fault)
+        {
+            case FakeFault.AnswerLost:
+                response.Dispose();
+                throw new HttpRequestException("The fake PortOne closed the connection before answering (injected fault).");
+            case FakeFault.Silence:
+                response.Dispose();
+                _fake.Clock.Advance(silenceFor);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                throw new HttpRequestException("The fake PortOne closed the connection after staying silent (injected fault).");
+            case FakeFault.ServerError:
+                response.Dispose();
+                return new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent(FakeFaultAnswers.ServerErrorBody), RequestMessage = request };
+            case FakeFault.AnswerCut:
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var cut = new StreamContent(new FakeFaultAnswers.CutStream(bytes, bytes.Length / 2));
+                foreach (var header in response.Content.Headers)
+                {
+                    cut.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                cut.Headers.ContentLength = bytes.Length;
+                response.Content = cut;
+                return response;
+            default:
+                return response;
+        }
+    }
+}
+
+internal static class FakeFaultAnswers
+{
+    public const string ServerErrorBody = "fake PortOne: internal error (injected fault)";
+
+    /// <summary>A body that ends in a broken connection after <c>cutAt</c> bytes.</summary>
+    internal sealed class CutStream : System.IO.Stream
+    {
+        private readonly byte[] _bytes;
+        private readonly int _cutAt;
+        private int _position;
+
+        public CutStream(byte[] bytes, int cutAt)
+        {
+            _bytes = bytes;
+            _cutAt = cutAt;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= _cutAt)
+            {
+                throw new System.IO.IOException("The fake PortOne cut the answer off (injected fault).");
+            }
+
+            var n = Math.Min(count, _cutAt - _position);
+            Array.Copy(_bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -91,11 +91,46 @@ internal sealed class FakePortOneServer : IDisposable
                 }
             }
 
+            var (fault, silenceFor) = _fake.NextFault(request);
+            if (fault == FakeFault.RequestLost)
+            {
+                response.Abort();
+                return;
+            }
+
             using var answer = _fake.Handle(request, body.Length == 0 ? null : body);
+            switch (fault)
+            {
+                case FakeFault.AnswerLost:
+                    response.Abort();
+                    return;
+                case FakeFault.Silence:
+                    // The client's time-outs run on the fake's clock and were armed before the request left, so
+                    // moving the clock makes it give up now; only then is the connection closed.
+                    _fake.Clock.Advance(silenceFor);
+                    response.Abort();
+                    return;
+                case FakeFault.ServerError:
+                    var error = Encoding.UTF8.GetBytes(FakeFaultAnswers.ServerErrorBody);
+                    response.StatusCode = 500;
+                    response.ContentType = "text/plain";
+                    response.ContentLength64 = error.Length;
+                    await response.OutputStream.WriteAsync(error).ConfigureAwait(false);
+                    return;
+            }
+
             var bytes = answer.Content is null ? [] : await answer.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             response.StatusCode = (int)answer.StatusCode;
             response.ContentType = answer.Content?.Headers.ContentType?.ToString() ?? "application/json";
             response.ContentLength64 = bytes.Length;
+            if (fault == FakeFault.AnswerCut)
+            {
+                await response.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync().ConfigureAwait(false);
+                response.Abort();
+                return;
+            }
+
             await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
@@ -108,9 +143,9 @@ internal sealed class FakePortOneServer : IDisposable
             {
                 response.Close();
             }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
-                // Already closed by the client.
+                // Already closed by the client, or aborted on purpose (an injected fault).
             }
         }
     }

@@ -387,6 +387,7 @@ internal sealed class FakeV2
             payment.FailedAt = Now;
             payment.FailureReason = billingKeyGone ? "The billing key no longer exists." : "The card was declined.";
             _fake.RecordWebhook("Transaction.Failed", TransactionData(payment));
+            _fake.RecordCharge(new FakeCharge("V2", paymentId, "FAILED", null, payment.Total, payment.Currency, Now));
             return (payment, billingKeyGone
                 ? Error(HttpStatusCode.Conflict, "BILLING_KEY_ALREADY_DELETED", payment.FailureReason)
                 : PgError(payment.FailureReason));
@@ -396,6 +397,7 @@ internal sealed class FakeV2
         payment.PaidAt = Now;
         payment.PgTxId = NextId("pg-tx");
         _fake.RecordWebhook("Transaction.Paid", TransactionData(payment));
+        _fake.RecordCharge(new FakeCharge("V2", paymentId, "PAID", payment.PgTxId, payment.Total, payment.Currency, Now));
         return (payment, null);
     }
 

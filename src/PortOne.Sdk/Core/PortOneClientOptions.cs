@@ -25,6 +25,17 @@ public abstract class PortOneClientOptions
     public PortOneRetryOptions Retry { get; set; } = new();
 
     /// <summary>
+    /// Whether a charge whose answer was lost (time-out, connection broken after the request left, a 5xx, or an
+    /// accepted answer that cannot be read) is settled by the SDK before the call returns: it looks the payment up
+    /// by the id you chose and, when PortOne shows none, sends the charge again under the same id, all within
+    /// <see cref="Timeout"/>. The call then returns the charge PortOne made, throws the refusal PortOne recorded,
+    /// or throws <see cref="PortOneOutcomeUnknownException"/>. When false, such a call throws the failure as it
+    /// happened (<see cref="PortOneTimeoutException"/>, <see cref="PortOneNetworkException"/>, …) and settling it
+    /// is up to you. Default: true.
+    /// </summary>
+    public bool ResolveUnknownOutcomes { get; set; } = true;
+
+    /// <summary>
     /// The clock the SDK reads to decide when a token must be renewed and how long to wait between retries.
     /// Leave unset for the system clock; tests pass a fake one.
     /// </summary>
@@ -127,7 +138,7 @@ public abstract class PortOneClientOptions
     /// <summary>Describes the options without any credential.</summary>
     /// <returns>The base address and time-outs.</returns>
     public override string ToString() =>
-        $"{GetType().Name} {{ BaseAddress = {EffectiveBaseAddress}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {Retry?.MaxRetries} }}";
+        $"{GetType().Name} {{ BaseAddress = {EffectiveBaseAddress}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {Retry?.MaxRetries}, ResolveUnknownOutcomes = {ResolveUnknownOutcomes} }}";
 }
 
 /// <summary>

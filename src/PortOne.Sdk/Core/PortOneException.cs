@@ -176,3 +176,57 @@ public class PortOneV1ApiException : PortOneException
     private static string FormatMessage(int code, string? apiMessage, HttpStatusCode statusCode) =>
         $"PortOne V1 API refused the request (HTTP {(int)statusCode}, code {code}): {apiMessage ?? "(no message)"}";
 }
+
+/// <summary>
+/// A call that moves money (a V2 charge, a V1 <c>again</c>/<c>onetime</c> payment) may or may not have taken
+/// effect, and the SDK could not find out which within the call's time: the outcome is unknown. Nothing else the
+/// SDK throws means that.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The SDK throws this only after trying to settle the question itself: when the request may have reached
+/// PortOne but no readable answer came back, it looks the payment up by the id you chose and, where it is safe,
+/// sends the request again with the same id (PortOne never pays one id twice). This exception means that those
+/// steps ran out of time (<see cref="PortOneClientOptions.Timeout"/>, counted from the start of the call), kept
+/// failing, found the payment in a state that is not final yet, or that you cancelled the call after the
+/// request may have left.
+/// </para>
+/// <para>
+/// Do not send the charge again under a new id. Look the payment up later by <see cref="PaymentId"/> (V2
+/// <c>Payments.GetAsync</c>, V1 <c>Payments.FindByMerchantUidAsync</c>), or wait for the webhook, and act on what
+/// it shows. <see cref="Exception.InnerException"/> is the last failure seen on the way.
+/// </para>
+/// </remarks>
+public class PortOneOutcomeUnknownException : PortOneException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The operation whose outcome is unknown, e.g. <c>V2.Payments.PayWithBillingKey</c>.</param>
+    /// <param name="paymentId">The id the payment can be looked up by.</param>
+    /// <param name="idField">Which id <paramref name="paymentId"/> is: <c>paymentId</c> (V2) or <c>merchant_uid</c> (V1).</param>
+    /// <param name="innerException">The last failure seen, if any.</param>
+    public PortOneOutcomeUnknownException(string operation, string paymentId, string idField, Exception? innerException)
+        : base(
+            FormatMessage(operation, paymentId, idField, innerException),
+            (innerException as PortOneException)?.StatusCode,
+            (innerException as PortOneException)?.RawBody,
+            (innerException as PortOneException)?.RequestId,
+            innerException)
+    {
+        Operation = operation;
+        PaymentId = paymentId;
+        IdField = idField;
+    }
+
+    /// <summary>The operation whose outcome is unknown, e.g. <c>V2.Payments.PayWithBillingKey</c>.</summary>
+    public string Operation { get; }
+
+    /// <summary>The id you chose for the payment, to look it up by later (see <see cref="IdField"/>).</summary>
+    public string PaymentId { get; }
+
+    /// <summary>Which id <see cref="PaymentId"/> is: <c>paymentId</c> for V2, <c>merchant_uid</c> for V1.</summary>
+    public string IdField { get; }
+
+    private static string FormatMessage(string operation, string paymentId, string idField, Exception? inner) =>
+        $"PortOne {operation} ({idField} \"{paymentId}\"): the outcome is unknown; look this payment up later." +
+        (inner is null ? string.Empty : $" Last failure: {inner.GetType().Name}.");
+}

@@ -228,6 +228,13 @@ internal static class PortOneConfiguration
                 : throw Invalid(options, "Retry:MaxRetries", maxRetries, "a whole number");
         }
 
+        if (section["ResolveUnknownOutcomes"] is { Length: > 0 } resolve)
+        {
+            options.ResolveUnknownOutcomes = bool.TryParse(resolve, out var parsedResolve)
+                ? parsedResolve
+                : throw Invalid(options, "ResolveUnknownOutcomes", resolve, "true or false");
+        }
+
         options.Retry.BaseDelay = TimeSpanValue(retry, "BaseDelay") ?? options.Retry.BaseDelay;
         options.Retry.MaxDelay = TimeSpanValue(retry, "MaxDelay") ?? options.Retry.MaxDelay;
         options.Retry.MaxRetryAfter = TimeSpanValue(retry, "MaxRetryAfter") ?? options.Retry.MaxRetryAfter;

@@ -37,6 +37,21 @@ internal static class Log
     private static readonly Action<ILogger, string, int, string, Exception?> AnswerDiffersFromSpec =
         LoggerMessage.Define<string, int, string>(LogLevel.Warning, new EventId(7, "PortOneAnswerDiffersFromSpec"), "PortOne {Operation} answered with {Count} field(s) that differ from the API description; they were left empty or left out: {Paths}");
 
+    private static readonly Action<ILogger, string, string, int, string, Exception?> OutcomeResolving =
+        LoggerMessage.Define<string, string, int, string>(LogLevel.Warning, new EventId(10, "PortOneOutcomeResolving"), "PortOne {Operation} for payment {PaymentId}: send {Send} ended without an answer that settles it ({ExceptionType}); looking the payment up");
+
+    private static readonly Action<ILogger, string, string, int, string, Exception?> OutcomeLookupFailed =
+        LoggerMessage.Define<string, string, int, string>(LogLevel.Warning, new EventId(11, "PortOneOutcomeLookupFailed"), "PortOne {Operation} for payment {PaymentId}: lookup {Lookup} failed ({ExceptionType})");
+
+    private static readonly Action<ILogger, string, string, string, int, Exception?> OutcomeResending =
+        LoggerMessage.Define<string, string, string, int>(LogLevel.Warning, new EventId(12, "PortOneOutcomeResending"), "PortOne {Operation} for payment {PaymentId}: PortOne shows {State}; sending again under the same id (send {Send})");
+
+    private static readonly Action<ILogger, string, string, string, Exception?> OutcomeResolved =
+        LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(13, "PortOneOutcomeResolved"), "PortOne {Operation} for payment {PaymentId} settled by lookup: {Resolution}");
+
+    private static readonly Action<ILogger, string, string, string, Exception?> OutcomeUnknown =
+        LoggerMessage.Define<string, string, string>(LogLevel.Error, new EventId(14, "PortOneOutcomeUnknown"), "PortOne {Operation} for payment {PaymentId}: the outcome is unknown ({Reason}); look the payment up later");
+
     public static void LogRequestStarting(this ILogger logger, string operation, string method, string pathTemplate) =>
         RequestStarting(logger, operation, method, pathTemplate, null);
 
@@ -61,4 +76,20 @@ internal static class Log
     public static void LogTokenWithoutLife(this ILogger logger, string credential, double reuseSeconds) => TokenWithoutLife(logger, credential, reuseSeconds, null);
 
     public static void LogUnauthorized(this ILogger logger, string operation) => Unauthorized(logger, operation, null);
+
+    // Ids are logged (the merchant chose them to find the payment); amounts, card data and bodies never are.
+    public static void LogOutcomeResolving(this ILogger logger, string operation, string paymentId, int send, string exceptionType) =>
+        OutcomeResolving(logger, operation, paymentId, send, exceptionType, null);
+
+    public static void LogOutcomeLookupFailed(this ILogger logger, string operation, string paymentId, int lookup, string exceptionType) =>
+        OutcomeLookupFailed(logger, operation, paymentId, lookup, exceptionType, null);
+
+    public static void LogOutcomeResending(this ILogger logger, string operation, string paymentId, string state, int send) =>
+        OutcomeResending(logger, operation, paymentId, state, send, null);
+
+    public static void LogOutcomeResolved(this ILogger logger, string operation, string paymentId, string resolution) =>
+        OutcomeResolved(logger, operation, paymentId, resolution, null);
+
+    public static void LogOutcomeUnknown(this ILogger logger, string operation, string paymentId, string reason) =>
+        OutcomeUnknown(logger, operation, paymentId, reason, null);
 }

@@ -111,7 +111,7 @@ internal static class PortOneResilience
     }
 
     // True when the failure happened before any byte of the request could reach the server.
-    private static bool NeverLeft(HttpRequestException exception)
+    internal static bool NeverLeft(HttpRequestException exception)
     {
 #if NET8_0_OR_GREATER
         return exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;

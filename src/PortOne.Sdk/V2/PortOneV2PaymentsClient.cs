@@ -11,10 +11,12 @@ namespace PortOne.Sdk.V2;
 /// directly, look payments up, search them, cancel them.
 /// </summary>
 /// <remarks>
-/// The charging calls (<see cref="PayWithBillingKeyAsync"/>, <see cref="PayInstantlyAsync"/>) and
-/// <see cref="CancelAsync"/> are never retried once the request may have reached PortOne: a time-out there does
-/// not tell whether money moved. Look the payment up with <see cref="GetAsync"/> before trying again; a second
-/// payment with the same payment ID is refused with <see cref="AlreadyPaidError"/>.
+/// The charging calls (<see cref="PayWithBillingKeyAsync"/>, <see cref="PayInstantlyAsync"/>) are never repeated
+/// blindly. When their answer is lost, they settle the outcome themselves (unless
+/// <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off): they look the payment up by its ID and send
+/// again under the same ID only when PortOne shows no payment, which it never pays twice. They return the charge
+/// PortOne made, throw the refusal it recorded, or throw <see cref="PortOneOutcomeUnknownException"/>.
+/// <see cref="CancelAsync"/> is not retried: a time-out there does not tell whether money moved.
 /// </remarks>
 public class PortOneV2PaymentsClient
 {
@@ -51,7 +53,25 @@ public class PortOneV2PaymentsClient
     /// <see cref="BillingKeyAlreadyDeletedError"/>, <see cref="PgProviderError"/> (the card was declined; see its
     /// <see cref="PgProviderError.PgCode"/>).
     /// </exception>
-    /// <exception cref="PortOneTimeoutException">No answer in time; whether the card was charged is unknown.</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the card was
+    /// charged. Look the payment up later; never charge again under another payment ID.
+    /// </exception>
+    /// <exception cref="PortOneTimeoutException">Only when <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off: no answer in time; whether the card was charged is unknown.</exception>
+    /// <remarks>
+    /// <para>
+    /// When the answer is lost (a time-out, a connection broken after the request left, a 5xx without a documented
+    /// error, or a success whose body cannot be read), the call looks the payment up and settles it within
+    /// <see cref="PortOneClientOptions.Timeout"/>: a paid payment for the same amount, currency and billing key is
+    /// returned as if its answer had arrived (its gateway transaction ID and time of payment); a failed one is
+    /// thrown as a <see cref="PortOneApiException"/> whose <see cref="PgProviderError"/> carries the gateway's code
+    /// and message as PortOne recorded them; no payment, or one not attempted yet, is sent again under the same ID
+    /// (three sends at most); a paid payment for another charge is thrown as <see cref="AlreadyPaidError"/> (this
+    /// call charged nothing). An <see cref="AlreadyPaidError"/> answering the first send is thrown as it is: the
+    /// payment ID was used before.
+    /// </para>
+    /// <para>Cancelling the call once the request may have left also ends in <see cref="PortOneOutcomeUnknownException"/>.</para>
+    /// </remarks>
     public virtual async Task<PayWithBillingKeyResponse> PayWithBillingKeyAsync(string paymentId, BillingKeyPaymentRequest request, CancellationToken cancellationToken = default)
     {
         V2Api.RequireId(paymentId, nameof(paymentId));
@@ -61,7 +81,16 @@ public class PortOneV2PaymentsClient
         V2Validation.Amount(request.Amount, nameof(request), "Amount");
         V2Validation.Currency(request.Currency, nameof(request), "Currency");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(PayWithBillingKeyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key", body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
+        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key";
+        return await V2ChargeResolver.ChargeAsync(
+            _api,
+            PayWithBillingKeyOperation,
+            paymentId,
+            ct => _api.SendAsync(PayWithBillingKeyOperation, HttpMethod.Post, path, body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(paymentId), ct),
+            ct => GetCoreAsync(paymentId, ct),
+            payment => IsSameCharge(payment, request.Amount, request.Currency) && payment.BillingKey == request.BillingKey,
+            (pgTxId, paidAt) => new PayWithBillingKeyResponse { Payment = new BillingKeyPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -74,7 +103,16 @@ public class PortOneV2PaymentsClient
     /// <returns>The gateway's transaction ID and the time of payment.</returns>
     /// <exception cref="System.ArgumentException">An ID, the method, the order name, the amount or the currency is missing or invalid.</exception>
     /// <exception cref="PortOneApiException">The API refused: e.g. <see cref="AlreadyPaidError"/>, <see cref="ChannelNotFoundError"/>, <see cref="PgProviderError"/>.</exception>
-    /// <exception cref="PortOneTimeoutException">No answer in time; whether the card was charged is unknown.</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the payment
+    /// was made. Look it up later; never pay again under another payment ID.
+    /// </exception>
+    /// <exception cref="PortOneTimeoutException">Only when <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off: no answer in time; whether the card was charged is unknown.</exception>
+    /// <remarks>
+    /// A lost answer is settled as described for <see cref="PayWithBillingKeyAsync"/>: a payment found under the ID
+    /// is this call's when its total and currency match. A virtual account found issued (not paid) cannot be turned
+    /// into this call's answer and ends in <see cref="PortOneOutcomeUnknownException"/>; look it up.
+    /// </remarks>
     public virtual async Task<PayInstantlyResponse> PayInstantlyAsync(string paymentId, InstantPaymentRequest request, CancellationToken cancellationToken = default)
     {
         V2Api.RequireId(paymentId, nameof(paymentId));
@@ -84,7 +122,16 @@ public class PortOneV2PaymentsClient
         V2Validation.Amount(request.Amount, nameof(request), "Amount");
         V2Validation.Currency(request.Currency, nameof(request), "Currency");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(PayInstantlyOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant", body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
+        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant";
+        return await V2ChargeResolver.ChargeAsync(
+            _api,
+            PayInstantlyOperation,
+            paymentId,
+            ct => _api.SendAsync(PayInstantlyOperation, HttpMethod.Post, path, body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(paymentId), ct),
+            ct => GetCoreAsync(paymentId, ct),
+            payment => IsSameCharge(payment, request.Amount, request.Currency),
+            (pgTxId, paidAt) => new PayInstantlyResponse { Payment = new InstantPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one payment (<c>GET /payments/{paymentId}</c>), in the configured store when there is one.</summary>
@@ -96,9 +143,19 @@ public class PortOneV2PaymentsClient
     public virtual async Task<Payment> GetAsync(string paymentId, CancellationToken cancellationToken = default)
     {
         V2Api.RequireId(paymentId, nameof(paymentId));
+        return await GetCoreAsync(paymentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The charging calls look payments up through this, not through the overridable GetAsync.
+    private async Task<Payment> GetCoreAsync(string paymentId, CancellationToken cancellationToken)
+    {
         var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}", ("storeId", _api.StoreId));
         return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.Payment, cancellationToken).ConfigureAwait(false);
     }
+
+    // A payment found under the id is this call's charge when it is for the same total in the same currency.
+    private static bool IsSameCharge(Payment payment, PaymentAmountInput amount, Currency currency) =>
+        payment.Amount is { } paid && paid.Total == amount.Total && payment.Currency == currency;
 
     /// <summary>Fetches one page of a payment search (<c>GET /payments</c>).</summary>
     /// <param name="request">Page and filter; null for the server's defaults (first page, its default size, recent payments).</param>

@@ -115,7 +115,7 @@ internal sealed class V2Api
     /// Gets (or renews) a bearer token before the call enters the pipeline, so the token requests do not eat the
     /// call's time-outs (the auth handler inside them then finds it cached). Immediate in API-secret mode.
     /// </summary>
-    private async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
+    public async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
     {
         if (operation.Authenticated && _credential is not null)
         {

@@ -64,10 +64,12 @@ public sealed class DependencyInjectionTests : IDisposable
             ["Retry:MaxRetries"] = "1",
             ["Retry:BaseDelay"] = "00:00:00",
             ["TokenRenewBefore"] = "00:02:00",
+            ["ResolveUnknownOutcomes"] = "false",
         }));
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<PortOneV1Options>>().Value;
+        Assert.False(options.ResolveUnknownOutcomes);
         await provider.GetRequiredService<PortOneV1Client>().V1GetAsync();
 
         Assert.Equal(TimeSpan.FromSeconds(20), options.Timeout);
@@ -145,6 +147,21 @@ public sealed class DependencyInjectionTests : IDisposable
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PortOneV2Options>>().Value);
 
         Assert.Contains("Timeout", ex.Message);
+    }
+
+    [Fact]
+    public void Resolving_unknown_outcomes_is_on_by_default_and_a_value_that_is_not_a_boolean_is_refused_naming_its_key()
+    {
+        Assert.True(new PortOneV2Options().ResolveUnknownOutcomes);
+        Assert.True(new PortOneV1Options().ResolveUnknownOutcomes);
+        var services = Services();
+        services.AddPortOneV2(Section("PortOne:V2", new() { ["ApiSecret"] = "s", ["ResolveUnknownOutcomes"] = "sometimes" }));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PortOneV2Options>>().Value);
+
+        Assert.Contains("ResolveUnknownOutcomes", ex.Message);
+        Assert.Contains("sometimes", ex.Message);
     }
 
     [Fact]

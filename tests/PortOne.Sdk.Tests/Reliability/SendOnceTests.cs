@@ -39,12 +39,21 @@ public sealed class SendOnceTests : IDisposable
         for (var i = 0; i < CallsPerOperation; i++)
         {
             var failure = await Record.ExceptionAsync(() => (call.V1 is { } onV1 ? onV1(v1) : call.V2!(v2)).Guard());
-            Assert.IsType<PortOneNetworkException>(failure);
+            if (ResolvesOutcomes(operation))
+            {
+                // The SDK looks the payment up (each lookup is closed silently too) and gives up: outcome unknown.
+                Assert.IsType<PortOneNetworkException>(Assert.IsType<PortOneOutcomeUnknownException>(failure).InnerException);
+            }
+            else
+            {
+                Assert.IsType<PortOneNetworkException>(failure);
+            }
         }
 
         // The token request's connection stays open, so later calls also go out on a pooled connection: the case
-        // in which the HTTP stack is most eager to send a request again.
-        var sent = server.Requests.Where(r => r.Path != "/users/getToken").ToList();
+        // in which the HTTP stack is most eager to send a request again. The lookups of a charge being settled are
+        // reads (GET) and not counted.
+        var sent = server.Requests.Where(r => r.Path != "/users/getToken" && r.Method != "GET").ToList();
         Assert.Equal(CallsPerOperation, sent.Count);
         Assert.All(sent, r => Assert.Equal(OperationTable.Route(descriptor, descriptor.PathTemplate.Contains("customer_uid", StringComparison.Ordinal) ? "c" : descriptor.PathTemplate.Contains("paymentId", StringComparison.Ordinal) ? "p" : "m"), r.Path));
     }
@@ -61,4 +70,8 @@ public sealed class SendOnceTests : IDisposable
 
         Assert.True(server.Requests.Count > 3, $"only {server.Requests.Count} requests");
     }
+
+    // The charges that settle a lost answer themselves (issue 10).
+    private static bool ResolvesOutcomes(string operation) =>
+        operation is "V2.Payments.PayWithBillingKey" or "V2.Payments.PayInstantly";
 }

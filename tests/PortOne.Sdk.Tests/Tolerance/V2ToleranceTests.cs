@@ -154,8 +154,12 @@ public sealed class V2ToleranceTests : IDisposable
     public async Task An_unreadable_answer_to_a_charge_says_PortOne_accepted_it_and_names_the_payment()
     {
         Stub("POST", "/payments/order-77/billing-key", "<html>gateway hiccup</html>");
+        using var client = new PortOneV2Client(
+            new PortOneV2Options { ApiSecret = "secret", BaseAddress = new Uri(_server.Url!), ResolveUnknownOutcomes = false },
+            _loggerFactory);
 
-        var ex = await Assert.ThrowsAsync<PortOneInvalidResponseException>(() => _client.Payments.PayWithBillingKeyAsync("order-77", Charge));
+        // With resolution off the failure is the caller's to settle (on, the SDK looks the payment up: ChargeResolutionTests).
+        var ex = await Assert.ThrowsAsync<PortOneInvalidResponseException>(() => client.Payments.PayWithBillingKeyAsync("order-77", Charge));
 
         Assert.True(ex.RequestAccepted);
         Assert.Contains("ACCEPTED", ex.Message, StringComparison.Ordinal);
