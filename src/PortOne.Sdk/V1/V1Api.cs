@@ -82,7 +82,7 @@ internal sealed class V1Api
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
     /// <summary>Sends an operation with an optional JSON body and opens the envelope.</summary>
-    public async Task<V1Result<TResponse>> SendAsync<TRequest, TResponse>(
+    public Task<V1Result<TResponse>> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
@@ -90,13 +90,8 @@ internal sealed class V1Api
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
-        where TRequest : class
-    {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
-        var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
-        var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
-        return Open(response, responseType, operation.Name, null, Logger);
-    }
+        where TRequest : class =>
+        SendAsync(operation, method, relativeUri, body, requestType, responseType, accepted: null, cancellationToken);
 
     /// <summary>
     /// Sends an operation that moves money or stores a card, with an optional JSON body: an answer that cannot be
@@ -120,25 +115,24 @@ internal sealed class V1Api
     }
 
     /// <summary>Sends an operation without a body and opens the envelope.</summary>
-    public async Task<V1Result<TResponse>> SendAsync<TResponse>(
+    public Task<V1Result<TResponse>> SendAsync<TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
         JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
-    {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
-        var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
-        return Open(response, responseType, operation.Name, null, Logger);
-    }
+        CancellationToken cancellationToken) =>
+        SendAsync(operation, method, relativeUri, responseType, accepted: null, cancellationToken);
 
-    /// <summary>Sends an operation without a body that moves money (see the overload with a body).</summary>
+    /// <summary>
+    /// Sends an operation without a body; for one that moves money, <paramref name="accepted"/> names what it was
+    /// about (see the overload with a body).
+    /// </summary>
     public async Task<V1Result<TResponse>> SendAsync<TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
         JsonTypeInfo<TResponse> responseType,
-        string accepted,
+        string? accepted,
         CancellationToken cancellationToken)
     {
         await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);

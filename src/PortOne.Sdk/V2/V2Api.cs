@@ -61,7 +61,7 @@ internal sealed class V2Api
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>Sends an operation with an optional JSON body and decodes a JSON answer.</summary>
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+    public Task<TResponse> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
@@ -69,31 +69,27 @@ internal sealed class V2Api
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
-        where TRequest : class
-    {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
-        var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
-        var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
-        return Decode(response, responseType, operation.Name, null);
-    }
+        where TRequest : class =>
+        SendAsync(operation, method, relativeUri, body, requestType, responseType, accepted: null, cancellationToken);
 
     /// <summary>
-    /// Sends an operation that moves money or stores a card: an answer that cannot be read after PortOne accepted
-    /// the request says so, naming <paramref name="accepted"/> (e.g. <c>payment ID "x"</c>).
+    /// Sends an operation with an optional JSON body. For one that moves money or stores a card,
+    /// <paramref name="accepted"/> names what it was about (e.g. <c>payment ID "x"</c>), so an answer that cannot be
+    /// read after PortOne accepted the request says so; null for every other operation.
     /// </summary>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
-        TRequest body,
+        TRequest? body,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
-        string accepted,
+        string? accepted,
         CancellationToken cancellationToken)
         where TRequest : class
     {
         await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
-        var content = PortOneTransport.JsonContent(body, requestType);
+        var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
         var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
         return Decode(response, responseType, operation.Name, accepted);
     }
