@@ -45,9 +45,17 @@ internal sealed class PortOneTransport
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private static readonly byte[] EmptyBody = [];
 
-    public PortOneTransport(HttpClient httpClient)
+    private readonly Auth.PortOneCredential? _credential;
+
+    /// <param name="httpClient">The client with the whole handler chain.</param>
+    /// <param name="credential">
+    /// The client's token source, so that an authenticated call gets its token before its own time-outs start (see
+    /// <see cref="EnsureTokenAsync"/>); null for the transport that only requests tokens.
+    /// </param>
+    public PortOneTransport(HttpClient httpClient, Auth.PortOneCredential? credential = null)
     {
         HttpClient = httpClient;
+        _credential = credential;
     }
 
     public HttpClient HttpClient { get; }
@@ -60,6 +68,20 @@ internal sealed class PortOneTransport
         return content;
     }
 
+    /// <summary>
+    /// Gets (or renews) the token before the call enters the pipeline. The auth handler, which runs inside the
+    /// call's time-outs, then finds it cached: a token request has its own time budget and does not eat the call's,
+    /// and a token that cannot be had is reported as such, never as a time-out of a charge that was never sent.
+    /// Immediate when the credential is a fixed API secret or the token is cached.
+    /// </summary>
+    public async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
+    {
+        if (operation.Authenticated && _credential is not null)
+        {
+            _ = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<PortOneResponse> SendAsync(
         PortOneOperation operation,
         HttpMethod method,
@@ -68,6 +90,7 @@ internal sealed class PortOneTransport
         Action<HttpRequestMessage>? prepare,
         CancellationToken cancellationToken)
     {
+        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         // A request that is not safe to repeat always carries a body, if only an empty one. SocketsHttpHandler
         // re-sends a request by itself (up to three times, below every handler of ours) when the connection
         // closes before any byte of the answer arrived, but only while no request body has been sent: once a

@@ -55,14 +55,14 @@ public partial class PortOneV1Client : IPortOneV1Client, IDisposable
         V1Api? api = null;
         var runtime = CreateRuntime(options, loggerFactory ?? NullLoggerFactory.Instance, () => api!);
         _ownedHttpClient = runtime.CreateStandaloneClient(primaryHandler);
-        api = new V1Api(new PortOneTransport(_ownedHttpClient), options, runtime.Credential) { Logger = runtime.Logger };
+        api = new V1Api(new PortOneTransport(_ownedHttpClient, runtime.Credential), options) { Logger = runtime.Logger };
         Api = api;
         Initialize();
     }
 
     internal PortOneV1Client(HttpClient httpClient, PortOneV1Options options, PortOneCredential credential, ILogger logger)
     {
-        Api = new V1Api(new PortOneTransport(httpClient), options, credential) { Logger = logger };
+        Api = new V1Api(new PortOneTransport(httpClient, credential), options) { Logger = logger };
         Initialize();
     }
 

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using PortOne.Sdk.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PortOne.Sdk.Http;
@@ -41,15 +40,11 @@ internal sealed class V1Api
     private static readonly byte[] ResponseName = "response"u8.ToArray();
 
     private readonly Action<HttpRequestMessage>? _addTier;
-    private readonly PortOneCredential? _credential;
 
-    // credential: the token source, so an authenticated call gets its token before its own time-outs start (see
-    // EnsureTokenAsync); null for the instance that only requests tokens.
-    public V1Api(PortOneTransport transport, PortOneV1Options options, PortOneCredential? credential = null)
+    public V1Api(PortOneTransport transport, PortOneV1Options options)
     {
         Transport = transport;
         Options = options;
-        _credential = credential;
         var tier = options.Tier;
         if (!string.IsNullOrEmpty(tier))
         {
@@ -108,7 +103,6 @@ internal sealed class V1Api
         CancellationToken cancellationToken)
         where TRequest : class
     {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
         var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
         return Open(response, responseType, operation.Name, accepted, Logger);
@@ -135,23 +129,10 @@ internal sealed class V1Api
         string? accepted,
         CancellationToken cancellationToken)
     {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
         return Open(response, responseType, operation.Name, accepted, Logger);
     }
 
-    /// <summary>
-    /// Gets (or renews) the token before the call enters the pipeline. The auth handler, which runs inside the
-    /// call's time-outs, then finds it cached: a token request has its own time budget and does not eat the call's,
-    /// and a token that cannot be had is reported as such, never as a time-out of a charge that was never sent.
-    /// </summary>
-    private async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
-    {
-        if (operation.Authenticated && _credential is not null)
-        {
-            _ = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>
     /// Opens the envelope without building a DOM: reads <c>code</c> and <c>message</c>, remembers where

@@ -55,14 +55,14 @@ public partial class PortOneV2Client : IPortOneV2Client, IDisposable
         V2Api? api = null;
         var runtime = CreateRuntime(options, loggerFactory ?? NullLoggerFactory.Instance, () => api!);
         _ownedHttpClient = runtime.CreateStandaloneClient(primaryHandler);
-        api = new V2Api(new PortOneTransport(_ownedHttpClient), options, runtime.Credential) { Logger = runtime.Logger };
+        api = new V2Api(new PortOneTransport(_ownedHttpClient, runtime.Credential), options) { Logger = runtime.Logger };
         Api = api;
         Initialize();
     }
 
     internal PortOneV2Client(HttpClient httpClient, PortOneV2Options options, PortOneCredential credential, ILogger logger)
     {
-        Api = new V2Api(new PortOneTransport(httpClient), options, credential) { Logger = logger };
+        Api = new V2Api(new PortOneTransport(httpClient, credential), options) { Logger = logger };
         Initialize();
     }
 

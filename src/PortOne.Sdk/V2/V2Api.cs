@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using PortOne.Sdk.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PortOne.Sdk.Http;
@@ -21,15 +20,10 @@ namespace PortOne.Sdk.V2;
 /// </summary>
 internal sealed class V2Api
 {
-    private readonly PortOneCredential? _credential;
-
-    // credential: the token source, so an authenticated call in bearer mode gets its token before its own
-    // time-outs start (see EnsureTokenAsync); null for the instance that only logs in and refreshes.
-    public V2Api(PortOneTransport transport, PortOneV2Options options, PortOneCredential? credential = null)
+    public V2Api(PortOneTransport transport, PortOneV2Options options)
     {
         Transport = transport;
         Options = options;
-        _credential = credential;
     }
 
     public PortOneTransport Transport { get; }
@@ -88,7 +82,6 @@ internal sealed class V2Api
         CancellationToken cancellationToken)
         where TRequest : class
     {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
         var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
         return Decode(response, responseType, operation.Name, accepted);
@@ -102,22 +95,10 @@ internal sealed class V2Api
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
     {
-        await EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var response = await Transport.SendAsync(operation, method, relativeUri, null, null, cancellationToken).ConfigureAwait(false);
         return Decode(response, responseType, operation.Name, null);
     }
 
-    /// <summary>
-    /// Gets (or renews) a bearer token before the call enters the pipeline, so the token requests do not eat the
-    /// call's time-outs (the auth handler inside them then finds it cached). Immediate in API-secret mode.
-    /// </summary>
-    public async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
-    {
-        if (operation.Authenticated && _credential is not null)
-        {
-            _ = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Builds <c>?requestBody=&lt;url-encoded JSON&gt;</c> for GET and DELETE operations that take a body.</summary>
     public static string RequestBodyQuery<T>(T body, JsonTypeInfo<T> typeInfo) =>

@@ -39,7 +39,7 @@ internal static class V2ChargeResolver
         }
 
         // The token (bearer mode) first, on the caller's own token: when none can be had, nothing was sent.
-        await api.EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
+        await api.Transport.EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var logger = api.Logger;
         using var budget = PortOneOutcome.Budget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
