@@ -6,6 +6,8 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
+using PortOne.Sdk.Http;
+using PortOne.Sdk.V2;
 
 namespace PortOne.Sdk.Testing;
 
@@ -51,38 +53,39 @@ internal sealed class FakeV2
             return Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "The credential is missing, wrong or expired.");
         }
 
-        switch (s[0])
+        var operation = V2Operations.All
+            .Select(o => (Operation: o, Score: o.Match(request.Method.Method, s)))
+            .Where(m => m.Score >= 0)
+            .OrderByDescending(m => m.Score)
+            .Select(m => m.Operation)
+            .FirstOrDefault();
+        if (operation is null)
         {
-            case "billing-keys" when request.Is(HttpMethod.Post, 1):
-                return IssueBillingKey(request);
-            case "billing-keys" when request.Is(HttpMethod.Get, 1):
-                return ListBillingKeys(request);
-            case "billing-keys" when request.Is(HttpMethod.Get, 2):
-                return GetBillingKey(s[1]);
-            case "billing-keys" when request.Is(HttpMethod.Delete, 2):
-                return DeleteBillingKey(s[1]);
-            case "payments" when request.Is(HttpMethod.Get, 1):
-                return ListPayments(request);
-            case "payments" when request.Is(HttpMethod.Get, 2):
-                return GetPayment(s[1]);
-            case "payments" when request.Is(HttpMethod.Post, 3) && s[2] == "billing-key":
-                return PayWithBillingKey(s[1], request.Body);
-            case "payments" when request.Is(HttpMethod.Post, 3) && s[2] == "instant":
-                return PayInstantly(s[1], request.Body);
-            case "payments" when request.Is(HttpMethod.Post, 3) && s[2] == "cancel":
-                return Cancel(s[1], request.Body);
-            case "payments" when request.Is(HttpMethod.Post, 3) && s[2] == "schedule":
-                return CreateSchedule(s[1], request.Body);
-            case "payment-schedules" when request.Is(HttpMethod.Get, 1):
-                return ListSchedules(request);
-            case "payment-schedules" when request.Is(HttpMethod.Get, 2):
-                return GetSchedule(s[1]);
-            case "payment-schedules" when request.Is(HttpMethod.Delete, 1):
-                return RevokeSchedules(request);
-            default:
-                return Error(HttpStatusCode.NotFound, "INVALID_REQUEST", $"The fake PortOne does not implement {request.Method} /{string.Join("/", s)}.");
+            return Error(HttpStatusCode.NotFound, "INVALID_REQUEST", $"PortOne's V2 API has no {request.Method} /{string.Join("/", s)}.");
         }
+
+        return Routes.TryGetValue(operation, out var handle)
+            ? handle(this, request)
+            : Error(HttpStatusCode.NotImplemented, "NOT_EMULATED", $"The fake PortOne does not emulate {operation.OperationId} ({operation.Method} {operation.PathTemplate}); only its answer is missing, the request reached the right operation.");
     }
+
+    // The operations the fake emulates, keyed by the same descriptors the client sends them with.
+    private static readonly Dictionary<PortOneOperation, Func<FakeV2, FakeRequest, HttpResponseMessage>> Routes = new()
+    {
+        [V2Operations.IssueBillingKey] = (f, r) => f.IssueBillingKey(r),
+        [V2Operations.GetBillingKeyInfos] = (f, r) => f.ListBillingKeys(r),
+        [V2Operations.GetBillingKeyInfo] = (f, r) => f.GetBillingKey(r.Segments[1]),
+        [V2Operations.DeleteBillingKey] = (f, r) => f.DeleteBillingKey(r.Segments[1]),
+        [V2Operations.GetPayments] = (f, r) => f.ListPayments(r),
+        [V2Operations.GetPayment] = (f, r) => f.GetPayment(r.Segments[1]),
+        [V2Operations.PayWithBillingKey] = (f, r) => f.PayWithBillingKey(r.Segments[1], r.Body),
+        [V2Operations.PayInstantly] = (f, r) => f.PayInstantly(r.Segments[1], r.Body),
+        [V2Operations.CancelPayment] = (f, r) => f.Cancel(r.Segments[1], r.Body),
+        [V2Operations.CreatePaymentSchedule] = (f, r) => f.CreateSchedule(r.Segments[1], r.Body),
+        [V2Operations.GetPaymentSchedules] = (f, r) => f.ListSchedules(r),
+        [V2Operations.GetPaymentSchedule] = (f, r) => f.GetSchedule(r.Segments[1]),
+        [V2Operations.RevokePaymentSchedules] = (f, r) => f.RevokeSchedules(r),
+    };
 
     /// <summary>Runs every schedule that is due, oldest first.</summary>
     public void RunDueSchedules()

@@ -181,31 +181,171 @@ internal static class Docs
             return common;
         }
 
-        var ownerWords = Names.Humanize(StripSuffix(owner.CsName, "Input"));
         var words = Names.Humanize(property.JsonName);
+        var split = Names.SplitWords(property.JsonName);
         if (property.Type.Kind == TypeRefKind.Bool)
         {
-            var split = Names.SplitWords(property.JsonName);
             if (split[0] is "is" or "has" && split.Count > 1)
             {
-                return $"Whether this {ownerWords} {split[0]} {string.Join(" ", words.Split(' ').Skip(1))}.";
+                return $"Whether {split[0]} {string.Join(" ", words.Split(' ').Skip(1))}" + (property.Required ? "." : "; absent means not said.");
             }
 
             if (split[0] is "use" && split.Count > 1)
             {
                 return $"Whether to use {string.Join(" ", words.Split(' ').Skip(1))}.";
             }
-
-            return $"The {words} flag of this {ownerWords}.";
         }
 
         if (property.Type.Kind == TypeRefKind.DateTime && property.JsonName.EndsWith("At", StringComparison.Ordinal))
         {
-            return $"When the {Names.Humanize(property.JsonName[..^2])} happened.";
+            return $"When {Names.Humanize(property.JsonName[..^2])} happened (RFC 3339)" + (property.Required || owner.IsInput ? "." : "; absent until then.");
         }
 
-        return $"The {words} of this {ownerWords}.";
+        // Nothing more can be said from the name: state the facts of the value, briefly.
+        var facts = new List<string>();
+        var inner = SpecModel.Innermost(property.Type);
+        if (property.Type.Kind == TypeRefKind.Array)
+        {
+            facts.Add("a list");
+        }
+        else if (property.Type.Kind == TypeRefKind.Map)
+        {
+            facts.Add("keyed by name");
+        }
+
+        if (inner.Kind == TypeRefKind.DateTime)
+        {
+            facts.Add("RFC 3339 time");
+        }
+        else if (inner.Kind is TypeRefKind.Long or TypeRefKind.Int && split.Contains("amount"))
+        {
+            facts.Add("in the currency's own unit (won for KRW)");
+        }
+        else if (inner.Kind is TypeRefKind.Double && (split.Contains("rate") || split.Contains("percent")))
+        {
+            facts.Add("a rate");
+        }
+        else if (inner.Kind == TypeRefKind.Json)
+        {
+            facts.Add("any JSON");
+        }
+
+        if (!property.Required)
+        {
+            facts.Add(owner.IsInput && !owner.IsOutput ? "optional" : "may be absent");
+        }
+
+        var first = char.ToUpperInvariant(words[0]) + words[1..];
+        return facts.Count == 0 ? first + "." : $"{first}; {string.Join(", ", facts)}.";
     }
+
+    // Hand-written summaries of the clients, by their path under PortOneV2Client.
+    private static readonly Dictionary<string, string> ClientDocs = new(StringComparer.Ordinal)
+    {
+        ["AdditionalFeatures"] = "Extra features of payment gateways: the card promotions a channel offers.",
+        ["Banks"] = "Reference data: the banks PortOne knows, with their codes and names.",
+        ["CashReceipts"] = "Cash receipts (Korean tax receipts for cash-like payments): issue, look up, search, cancel.",
+        ["CheckoutProfiles"] = "Checkout profiles: which payment methods a profile offers for a country, currency and amount.",
+        ["IdentityVerifications"] = "Identity verifications (name, phone and birth date confirmed through a carrier or PG): send, confirm, look up.",
+        ["PaymentSessions"] = "Payment sessions: a payment page prepared by the server, then closed.",
+        ["PgSpecific"] = "Calls that exist for one payment gateway only (Kakao Pay orders, Paymentwall deliveries).",
+        ["Promotions"] = "Promotions run through PortOne.",
+        ["Reconciliations"] = "Reconciliation reports: VAT figures of settled and of transacted payments.",
+        ["B2b"] = "B2B electronic tax invoices and the counterparties they are issued to or received from.",
+        ["B2b.TaxInvoices"] = "Electronic tax invoices: draft, issue, request, send to the National Tax Service, cancel, and their files.",
+        ["B2b.Counterparties"] = "Counterparties of B2B tax invoices, and their certificates.",
+        ["Platform"] = "The partner settlement platform: its settings, the scheduled changes of partners, contracts and policies, and one client per resource.",
+        ["Platform.Partners"] = "Platform partners (the businesses a merchant settles with).",
+        ["Platform.Policies"] = "Platform contracts, additional-fee policies and discount-share policies.",
+        ["Platform.Transfers"] = "Platform transfers (the settlement lines of orders, cancellations and manual adjustments).",
+        ["Platform.Companies"] = "Company lookups: business registration state and information.",
+        ["Platform.Payouts"] = "Platform payouts to partners.",
+        ["Platform.PartnerSettlements"] = "Partner settlements: the amounts owed to partners.",
+        ["Platform.Accounts"] = "Bank accounts: the holder's name of an account.",
+        ["Platform.AccountTransfers"] = "Account transfers made by the platform.",
+        ["Platform.BulkAccountTransfers"] = "Bulk account transfers made by the platform.",
+        ["Platform.BulkPayouts"] = "Bulk payouts made by the platform.",
+    };
+
+    public static string ClientSummary(string client) =>
+        ClientDocs.TryGetValue(client, out var doc) ? doc : $"The {Names.Humanize(client.Replace(".", string.Empty, StringComparison.Ordinal))} operations.";
+
+    // Hand-written summaries of operations a merchant meets first, by operation ID; others read from the ID.
+    private static readonly Dictionary<string, string> OperationDocs = new(StringComparer.Ordinal)
+    {
+        ["confirmPayment"] = "Confirms a payment the customer authorised in the browser, when the store confirms payments on its server",
+        ["preRegisterPayment"] = "Tells PortOne in advance the amount and currency a payment must have, so a tampered browser request is refused",
+        ["capturePayment"] = "Captures (collects) a payment that was only authorised",
+        ["closeVirtualAccount"] = "Closes a virtual account that is waiting for a deposit, so it can no longer be paid into",
+        ["applyEscrowLogistics"] = "Registers the shipping of an escrow payment",
+        ["modifyEscrowLogistics"] = "Changes the shipping details of an escrow payment",
+        ["confirmEscrow"] = "Confirms, for the buyer, that an escrow purchase was received",
+        ["resendWebhook"] = "Sends a payment's webhook again",
+        ["stopPaymentCancellation"] = "Stops a cancellation that is still pending",
+        ["getPaymentTransactions"] = "Lists the payment attempts (transactions) made under a payment ID",
+        ["getAllPaymentsByCursor"] = "Fetches payments in order of change, a cursor at a time",
+        ["getAllPaymentEventsByCursor"] = "Fetches payment events in order, a cursor at a time",
+        ["confirmBillingKey"] = "Confirms a billing key the customer authorised in the browser",
+        ["confirmBillingKeyIssueAndPay"] = "Confirms a billing key issue and the first payment with it",
+        ["issueCashReceipt"] = "Issues a cash receipt",
+        ["cancelCashReceiptByPaymentId"] = "Cancels the cash receipt of a payment",
+        ["getCashReceiptByPaymentId"] = "Fetches the cash receipt of a payment",
+        ["getCashReceipts"] = "Searches cash receipts, a page at a time",
+        ["getIdentityVerification"] = "Fetches an identity verification",
+        ["getIdentityVerifications"] = "Searches identity verifications, a page at a time",
+        ["sendIdentityVerification"] = "Starts an identity verification by sending the code to the customer's phone",
+        ["confirmIdentityVerification"] = "Completes an identity verification with the code the customer received",
+        ["resendIdentityVerification"] = "Sends the identity verification code again",
+        ["getBankInfos"] = "Lists the banks PortOne knows",
+    };
+
+    public static string OperationSummary(OperationModel operation)
+    {
+        if (OperationDocs.TryGetValue(operation.Id, out var doc))
+        {
+            return doc;
+        }
+
+        var words = Names.Humanize(operation.Id);
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    // What the path and query parameters mean, by name.
+    private static readonly Dictionary<string, string> ParameterDocs = new(StringComparer.Ordinal)
+    {
+        ["paymentId"] = "The payment ID the merchant chose.",
+        ["storeId"] = "The store; null uses the client's configured <c>StoreId</c>.",
+        ["test"] = "True to act in PortOne's test mode; null leaves it to PortOne (not test mode).",
+        ["id"] = "The ID of the object.",
+        ["brn"] = "The business registration number (10 digits, no dashes).",
+        ["businessRegistrationNumber"] = "The business registration number (10 digits, no dashes).",
+        ["taxInvoiceKey"] = "The tax invoice's key, read as <c>taxInvoiceKeyType</c> says (PortOne's tax invoice ID by default).",
+        ["taxInvoiceKeyType"] = "What <c>taxInvoiceKey</c> is: the tax invoice ID (default), or the supplier's or recipient's document key.",
+        ["billingKey"] = "The billing key.",
+        ["identityVerificationId"] = "The identity verification ID the merchant chose.",
+        ["sessionId"] = "The payment session ID.",
+        ["cancellationId"] = "The cancellation ID, from the payment's cancellations.",
+        ["counterpartyId"] = "The counterparty ID.",
+        ["bulkTaxInvoiceId"] = "The bulk tax invoice ID.",
+        ["attachmentId"] = "The attachment ID.",
+        ["promotionId"] = "The promotion ID.",
+        ["paymentScheduleId"] = "The payment schedule ID.",
+        ["channelKey"] = "The key of the channel (payment gateway contract).",
+        ["pgTxId"] = "The payment gateway's transaction ID.",
+        ["amount"] = "The amount, in the currency's own unit (won for KRW).",
+        ["cardCompany"] = "The card company.",
+        ["profileKey"] = "The checkout profile's key.",
+        ["country"] = "The customer's country.",
+        ["currency"] = "The payment's currency.",
+        ["bank"] = "The bank of the account.",
+        ["accountNumber"] = "The account number, without dashes.",
+        ["birthdate"] = "The holder's birth date (<c>YYMMDD</c>), to check the real name; give it or a business registration number, not both.",
+        ["isArchived"] = "True for archived objects only, false for active ones only; null for both.",
+        ["includeMenu"] = "Whether the popup shows the menu.",
+    };
+
+    public static string ParameterSummary(string name, bool path) =>
+        ParameterDocs.TryGetValue(name, out var doc) ? doc : $"The <c>{name}</c> {(path ? "path segment" : "query parameter")}.";
 
     public static string EnumValueSummary(string value) => $"The value <c>{value}</c>.";
 

@@ -49,15 +49,22 @@ internal sealed class Emitter
                     break;
             }
 
-            files[type.CsName + ".cs"] = Wrap(writer);
+            files[FolderOf(type.Area) + type.CsName + ".cs"] = Wrap(writer, type.Area);
         }
 
-        files["PortOneError.Cases.cs"] = Wrap(WriteErrors());
-        files["PortOneV2ModelsJsonContext.cs"] = WriteContext();
+        files[FolderOf(string.Empty) + "PortOneError.Cases.cs"] = Wrap(WriteErrors(), string.Empty);
+        files[FolderOf(string.Empty) + "PortOneV2ModelsJsonContext.cs"] = WriteContext();
+        new ClientEmitter(_model, this).EmitAll(files);
         return files;
     }
 
-    private static string Wrap(CodeWriter body)
+    /// <summary>The folder of an area's models: the common ones in <c>Models/</c>, the others in the area's own folder.</summary>
+    public static string FolderOf(string area) => area.Length == 0 ? "Models/" : area + "/";
+
+    /// <summary>The namespace of an area.</summary>
+    public static string NamespaceOf(string area) => area.Length == 0 ? "PortOne.Sdk.V2" : "PortOne.Sdk.V2." + area;
+
+    private static string Wrap(CodeWriter body, string area)
     {
         var text = new StringBuilder();
         text.Append(Header);
@@ -68,14 +75,14 @@ internal sealed class Emitter
         text.Append("using System.Text.Json.Serialization;\n");
         text.Append("using PortOne.Sdk.Serialization;\n");
         text.Append('\n');
-        text.Append("namespace PortOne.Sdk.V2;\n");
+        text.Append($"namespace {NamespaceOf(area)};\n");
         text.Append('\n');
         text.Append(body.ToString().TrimEnd('\n'));
         text.Append('\n');
         return text.ToString();
     }
 
-    private string CsType(TypeRef type) => type.Kind switch
+    public string CsType(TypeRef type) => type.Kind switch
     {
         TypeRefKind.String => "string",
         TypeRefKind.DateTime => "DateTimeOffset",
@@ -85,6 +92,7 @@ internal sealed class Emitter
         TypeRefKind.Bool => "bool",
         TypeRefKind.Json => "JsonElement",
         TypeRefKind.Array => $"IReadOnlyList<{CsType(type.Element!)}>",
+        TypeRefKind.Map => $"IReadOnlyDictionary<string, {CsType(type.Element!)}>",
         _ => _model.Resolve(type.SchemaName!).CsName,
     };
 
@@ -506,7 +514,7 @@ internal sealed class Emitter
 
     private static bool IsStoreId(PropertyModel p) => p.JsonName == "storeId" && p.Type.Kind == TypeRefKind.String && !p.Required;
 
-    private bool FillsStoreId(TypeModel type)
+    public bool FillsStoreId(TypeModel type)
     {
         if (_fillsStoreId.TryGetValue(type.CsName, out var known))
         {
@@ -526,6 +534,11 @@ internal sealed class Emitter
         text.Append(Header);
         text.Append('\n');
         text.Append("using System.Text.Json.Serialization;\n");
+        foreach (var area in _model.AllTypes.Select(t => t.Area).Where(a => a.Length > 0).Distinct().OrderBy(a => a, StringComparer.Ordinal))
+        {
+            text.Append($"using {NamespaceOf(area)};\n");
+        }
+
         text.Append('\n');
         text.Append("namespace PortOne.Sdk.V2;\n");
         text.Append('\n');

@@ -6,7 +6,8 @@ namespace PortOne.Sdk.Generator;
 
 /// <summary>
 /// Reads PortOne's V2 OpenAPI description and writes the SDK's V2 model types (objects, unions, extensible enums,
-/// the error hierarchy and the serializer registrations) into <c>src/PortOne.Sdk/V2/Models/</c>.
+/// the error hierarchy, the serializer registrations, the operation descriptors and the area clients) into
+/// <c>src/PortOne.Sdk/V2/Generated/</c>, the test table into the tests, and <c>docs/operations.md</c>.
 /// </summary>
 internal static class Program
 {
@@ -14,27 +15,45 @@ internal static class Program
     {
         if (args.Any(a => a is "-h" or "--help"))
         {
-            Console.WriteLine("usage: dotnet run --project tools/PortOne.Sdk.Generator [-- <spec.json> [<output dir>]]");
-            Console.WriteLine("defaults: ../shared/openapi/v2.openapi.json and src/PortOne.Sdk/V2/Models, both relative to the repository root");
+            Console.WriteLine("usage: dotnet run --project tools/PortOne.Sdk.Generator [-- <spec.json> [<output root>]]");
+            Console.WriteLine("writes src/PortOne.Sdk/V2/Generated, tests/PortOne.Sdk.Tests/V2/Generated and docs/operations.md under the output root (default: the repository)");
             return 0;
         }
 
         var root = FindRepositoryRoot();
         var specPath = Path.GetFullPath(args.Length > 0 ? args[0] : FindDefaultSpec(root));
-        var outputDir = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(root, "src", "PortOne.Sdk", "V2", "Models"));
+        var outputRoot = Path.GetFullPath(args.Length > 1 ? args[1] : root);
         if (!File.Exists(specPath))
         {
             Console.Error.WriteLine($"spec not found: {specPath}");
             return 2;
         }
 
-        var model = SpecModel.Load(specPath, Selection.Operations, Selection.ErrorOnlyOperations);
-        var files = new Emitter(model).EmitAll();
+        var table = OperationTable.Load(Path.Combine(root, "tools", "PortOne.Sdk.Generator", "operations.tsv"));
+        var model = SpecModel.Load(specPath, table);
+        var emitter = new Emitter(model);
+        var sources = emitter.EmitAll();
+        Write(Path.Combine(outputRoot, SourceDirectory), sources);
+        Write(Path.Combine(outputRoot, TestDirectory), new() { ["V2OperationCases.cs"] = new TestEmitter(model, emitter).Emit() });
+        Directory.CreateDirectory(Path.Combine(outputRoot, "docs"));
+        File.WriteAllText(Path.Combine(outputRoot, "docs", "operations.md"), OperationsDoc.Emit(model));
 
+        Console.WriteLine($"wrote {sources.Count} files ({model.Types.Count} types, {model.Errors.Count} error cases, {model.Operations.Count} operations) under {outputRoot}");
+        return 0;
+    }
+
+    /// <summary>Where the library's generated code goes, relative to the repository root.</summary>
+    public const string SourceDirectory = "src/PortOne.Sdk/V2/Generated";
+
+    /// <summary>Where the generated test table goes.</summary>
+    public const string TestDirectory = "tests/PortOne.Sdk.Tests/V2/Generated";
+
+    private static void Write(string outputDir, System.Collections.Generic.SortedDictionary<string, string> files)
+    {
         Directory.CreateDirectory(outputDir);
-        foreach (var stale in Directory.GetFiles(outputDir, "*.cs"))
+        foreach (var stale in Directory.GetFiles(outputDir, "*.cs", SearchOption.AllDirectories))
         {
-            if (!files.ContainsKey(Path.GetFileName(stale)))
+            if (!files.ContainsKey(Path.GetRelativePath(outputDir, stale).Replace('\\', '/')))
             {
                 File.Delete(stale);
             }
@@ -42,11 +61,10 @@ internal static class Program
 
         foreach (var (name, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            File.WriteAllText(Path.Combine(outputDir, name), text);
+            var target = Path.Combine(outputDir, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, text);
         }
-
-        Console.WriteLine($"wrote {files.Count} files ({model.Types.Count} types, {model.Errors.Count} error cases) to {outputDir}");
-        return 0;
     }
 
     // ../shared/openapi/v2.openapi.json next to the repository; a git worktree one level deeper finds it further up.

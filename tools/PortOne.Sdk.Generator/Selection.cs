@@ -3,34 +3,9 @@ using System.Collections.Generic;
 
 namespace PortOne.Sdk.Generator;
 
-/// <summary>What the generator covers and the few decisions the spec cannot tell it. Extend these lists as more operations are added.</summary>
+/// <summary>The few decisions about types that the spec cannot tell the generator (operations are in operations.tsv).</summary>
 internal static class Selection
 {
-    /// <summary>Operations whose request, answer and error types are generated.</summary>
-    public static readonly string[] Operations =
-    [
-        "issueBillingKey",
-        "getBillingKeyInfo",
-        "getBillingKeyInfos",
-        "deleteBillingKey",
-        "payWithBillingKey",
-        "payInstantly",
-        "getPayment",
-        "getPayments",
-        "cancelPayment",
-        "registerStoreReceipt",
-        "createPaymentSchedule",
-        "getPaymentSchedule",
-        "getPaymentSchedules",
-        "revokePaymentSchedules",
-    ];
-
-    /// <summary>
-    /// Operations whose models are written by hand (the auth types hide their tokens in ToString), but whose
-    /// error cases still belong to the one <c>PortOneError</c> hierarchy.
-    /// </summary>
-    public static readonly string[] ErrorOnlyOperations = ["loginViaApiSecret", "refreshToken"];
-
     /// <summary>Spec schema name → public C# name, where the SDK's public API (API.md) decided a different name.</summary>
     public static readonly Dictionary<string, string> Renames = new(StringComparer.Ordinal)
     {
@@ -46,6 +21,8 @@ internal static class Selection
         ["GetPaymentSchedulesBody"] = "GetPaymentSchedulesRequest",
         ["RegisterStoreReceiptBody"] = "RegisterStoreReceiptRequest",
         ["RegisterStoreReceiptBodyItem"] = "RegisterStoreReceiptItem",
+        ["GetAccountTransfersBody1"] = "GetPlatformAccountTransfersRequest",
+        ["Type"] = "PlatformWithdrawalAccountTransferType",
     };
 
     /// <summary>

@@ -23,6 +23,7 @@ internal enum TypeRefKind
     Bool,
     Json,
     Array,
+    Map,
     Named,
 }
 
@@ -33,7 +34,8 @@ internal sealed record TypeRef(TypeRefKind Kind, string? SchemaName = null, Type
     {
         if (schema.TryGetProperty("$ref", out var reference))
         {
-            return new TypeRef(TypeRefKind.Named, SpecModel.RefName(reference.GetString()!));
+            var name = SpecModel.RefName(reference.GetString()!);
+            return SpecModel.Maps.TryGetValue(name, out var values) ? new TypeRef(TypeRefKind.Map, Element: values) : new TypeRef(TypeRefKind.Named, name);
         }
 
         var type = schema.TryGetProperty("type", out var t) ? t.GetString() : null;
@@ -47,6 +49,7 @@ internal sealed record TypeRef(TypeRefKind Kind, string? SchemaName = null, Type
             "number" => new TypeRef(TypeRefKind.Double),
             "boolean" => new TypeRef(TypeRefKind.Bool),
             "array" => new TypeRef(TypeRefKind.Array, Element: FromSchema(schema.GetProperty("items"))),
+            "object" when schema.TryGetProperty("additionalProperties", out var values) && !schema.TryGetProperty("properties", out _) => new TypeRef(TypeRefKind.Map, Element: FromSchema(values)),
             _ => new TypeRef(TypeRefKind.Json),
         };
     }
@@ -107,6 +110,64 @@ internal sealed class TypeModel
     public string? BodyOf { get; set; }
 
     public string? AnswerOf { get; set; }
+
+    /// <summary>The area (namespace under <c>PortOne.Sdk.V2</c>) the type belongs to; empty for the common one.</summary>
+    public string Area { get; set; } = string.Empty;
+
+    /// <summary>The areas whose operations reach the type (the common area stands for errors and shared use).</summary>
+    public SortedSet<string> ReachedFrom { get; } = new(StringComparer.Ordinal);
+}
+
+internal enum AnswerKind
+{
+    Json,
+    Text,
+    None,
+}
+
+internal sealed class ParameterModel
+{
+    public required string JsonName { get; init; }
+
+    public required TypeRef Type { get; init; }
+
+    public required bool Required { get; init; }
+}
+
+/// <summary>One operation of the spec, with what operations.tsv says about it.</summary>
+internal sealed class OperationModel
+{
+    public required string Id { get; init; }
+
+    public required string HttpMethod { get; init; }
+
+    public required string Path { get; init; }
+
+    public required string? Category { get; init; }
+
+    public required bool Unstable { get; init; }
+
+    public required OperationEntry Entry { get; init; }
+
+    public List<ParameterModel> PathParameters { get; } = [];
+
+    public List<ParameterModel> QueryParameters { get; } = [];
+
+    public string? BodySchema { get; set; }
+
+    public bool BodyRequired { get; set; }
+
+    /// <summary>GET and DELETE send their body as the <c>requestBody</c> query parameter.</summary>
+    public bool BodyInQuery { get; set; }
+
+    public string? AnswerSchema { get; set; }
+
+    public AnswerKind Answer { get; set; }
+
+    /// <summary>The <c>type</c> values of the operation's error cases.</summary>
+    public List<string> Errors { get; } = [];
+
+    public string Area => SpecModel.AreaOf(Category);
 }
 
 /// <summary>The part of the spec the selected operations reach, resolved into C# types.</summary>
@@ -127,29 +188,91 @@ internal sealed class SpecModel
 
     public IEnumerable<TypeModel> AllTypes => Types.Values.Concat(Errors.Values);
 
+    /// <summary>Schemas that are string-keyed maps (<c>additionalProperties</c> only), by name → their value type.</summary>
+    public static Dictionary<string, TypeRef> Maps { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every operation of the spec, in the order of operations.tsv.</summary>
+    public List<OperationModel> Operations { get; } = [];
+
+    /// <summary>The area (namespace and folder) of an <c>x-portone-category</c>: empty for the payment family.</summary>
+    public static string AreaOf(string? category) => category switch
+    {
+        null => "Platform",
+        _ when category.StartsWith("platform", StringComparison.Ordinal) => "Platform",
+        _ when category.StartsWith("b2b", StringComparison.Ordinal) => "B2b",
+        "identityVerification" => "IdentityVerifications",
+        "paymentSession" => "PaymentSessions",
+        "pgSpecific" => "PgSpecific",
+        "reconciliation" => "Reconciliations",
+        "checkoutProfile" => "CheckoutProfiles",
+        _ => string.Empty,
+    };
+
     public static string RefName(string reference) => reference[(reference.LastIndexOf('/') + 1)..];
 
-    public static string CsNameOf(string schemaName) => Selection.Renames.TryGetValue(schemaName, out var renamed) ? renamed : schemaName;
+    /// <summary>
+    /// The C# name of a schema: the decided renames first; then an operation body <c>XBody</c> is <c>XRequest</c> and
+    /// a type nested in one (<c>XBodyItem</c>) drops the <c>Body</c>, as .NET callers expect.
+    /// </summary>
+    public static string CsNameOf(string schemaName)
+    {
+        if (Selection.Renames.TryGetValue(schemaName, out var renamed))
+        {
+            return renamed;
+        }
+
+        if (schemaName.EndsWith("Body", StringComparison.Ordinal) && schemaName.Length > 4)
+        {
+            return schemaName[..^4] + "Request";
+        }
+
+        var at = schemaName.IndexOf("Body", StringComparison.Ordinal);
+        return at > 0 && at + 4 < schemaName.Length && char.IsUpper(schemaName[at + 4]) ? schemaName.Remove(at, 4) : schemaName;
+    }
 
     public TypeModel Resolve(string schemaName) =>
         Types.TryGetValue(schemaName, out var type) ? type : Errors.Values.First(e => e.SchemaName == schemaName);
 
-    public static SpecModel Load(string path, IReadOnlyCollection<string> operations, IReadOnlyCollection<string> errorOnlyOperations)
+    public static SpecModel Load(string path, IReadOnlyList<OperationEntry> table)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         var schemas = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        Maps.Clear();
         foreach (var schema in document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject())
         {
             schemas[schema.Name] = schema.Value.Clone();
         }
 
+        foreach (var (name, schema) in schemas)
+        {
+            if (schema.TryGetProperty("additionalProperties", out var values) && !schema.TryGetProperty("properties", out _))
+            {
+                Maps[name] = TypeRef.FromSchema(values);
+            }
+        }
+
         var model = new SpecModel(schemas);
+        var byId = table.ToDictionary(e => e.OperationId, StringComparer.Ordinal);
         var roots = new SortedSet<string>(StringComparer.Ordinal);
         var inputRoots = new SortedSet<string>(StringComparer.Ordinal);
         var errorUnions = new SortedSet<string>(StringComparer.Ordinal);
         var bodyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var answerOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var operations = new List<string>();
+        var errorOnlyOperations = new List<string>();
+        var rootAreas = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+
+        void Root(string name, string area)
+        {
+            roots.Add(name);
+            if (!rootAreas.TryGetValue(name, out var areas))
+            {
+                rootAreas[name] = areas = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            areas.Add(area);
+        }
 
         foreach (var pathItem in document.RootElement.GetProperty("paths").EnumerateObject())
         {
@@ -161,56 +284,105 @@ internal sealed class SpecModel
                 }
 
                 var id = idElement.GetString()!;
-                var selected = operations.Contains(id);
-                if (!selected && !errorOnlyOperations.Contains(id))
+                if (!byId.TryGetValue(id, out var entry))
                 {
-                    continue;
+                    throw new InvalidOperationException($"Operation {id} of the spec has no line in operations.tsv.");
                 }
 
                 found.Add(id);
+                var category = method.Value.TryGetProperty("x-portone-category", out var c) ? c.GetString() : null;
+                var operation = new OperationModel
+                {
+                    Id = id,
+                    HttpMethod = method.Name.ToUpperInvariant(),
+                    Path = pathItem.Name,
+                    Category = category,
+                    Unstable = method.Value.TryGetProperty("x-portone-unstable", out var u) && u.ValueKind == JsonValueKind.True,
+                    Entry = entry,
+                };
+                model.Operations.Add(operation);
+                var area = operation.Area;
+
+                // The auth operations' models are hand-written (they hide their tokens in ToString); only their
+                // error cases join the one PortOneError hierarchy.
+                var selected = category != "auth";
+                (selected ? operations : errorOnlyOperations).Add(id);
                 if (method.Value.TryGetProperty("x-portone-error", out var error))
                 {
-                    errorUnions.Add(RefName(error.GetProperty("$ref").GetString()!));
+                    var union = RefName(error.GetProperty("$ref").GetString()!);
+                    errorUnions.Add(union);
+                    operation.Errors.AddRange(schemas[union].GetProperty("discriminator").GetProperty("mapping").EnumerateObject().Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
                 }
 
-                if (!selected)
-                {
-                    continue;
-                }
-
-                var label = $"{method.Name.ToUpperInvariant()} {pathItem.Name}";
+                var label = $"{operation.HttpMethod} {pathItem.Name}";
                 if (method.Value.TryGetProperty("requestBody", out var body))
                 {
-                    var name = RefName(body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!);
-                    roots.Add(name);
-                    inputRoots.Add(name);
-                    bodyOf[name] = label;
+                    operation.BodySchema = RefName(body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!);
+                    operation.BodyRequired = body.TryGetProperty("required", out var br) && br.ValueKind == JsonValueKind.True;
                 }
 
                 if (method.Value.TryGetProperty("parameters", out var parameters))
                 {
                     foreach (var parameter in parameters.EnumerateArray())
                     {
-                        if (parameter.TryGetProperty("schema", out var ps) && ps.TryGetProperty("$ref", out var pr))
+                        var name = parameter.GetProperty("name").GetString()!;
+                        var required = parameter.TryGetProperty("required", out var pr) && pr.ValueKind == JsonValueKind.True;
+                        if (name == "requestBody" && parameter.TryGetProperty("content", out var content))
                         {
-                            roots.Add(RefName(pr.GetString()!));
+                            // The body of a GET or DELETE goes in the query; the spec may give it as both.
+                            operation.BodySchema = RefName(content.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!);
+                            var queryOrBody = parameter.TryGetProperty("x-portone-query-or-body", out var qb) && qb.TryGetProperty("required", out var qbr) && qbr.ValueKind == JsonValueKind.True;
+                            operation.BodyRequired = operation.BodyRequired || required || queryOrBody;
+                            continue;
+                        }
+
+                        var model2 = new ParameterModel { JsonName = name, Type = TypeRef.FromSchema(parameter.GetProperty("schema")), Required = required || parameter.GetProperty("in").GetString() == "path" };
+                        (parameter.GetProperty("in").GetString() == "path" ? operation.PathParameters : operation.QueryParameters).Add(model2);
+                        if (selected && model2.Type.Kind == TypeRefKind.Named)
+                        {
+                            Root(model2.Type.SchemaName!, area);
+                            inputRoots.Add(model2.Type.SchemaName!);
                         }
                     }
                 }
 
-                var ok = method.Value.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
-                var answer = RefName(ok.GetProperty("$ref").GetString()!);
-                roots.Add(answer);
-                answerOf.TryAdd(answer, label);
+                operation.BodyInQuery = operation.BodySchema is not null && operation.HttpMethod is "GET" or "DELETE";
+                if (selected && operation.BodySchema is { } bodySchema)
+                {
+                    Root(bodySchema, area);
+                    inputRoots.Add(bodySchema);
+                    bodyOf.TryAdd(bodySchema, label);
+                }
+
+                var ok = method.Value.GetProperty("responses").GetProperty("200");
+                if (!ok.TryGetProperty("content", out var okContent))
+                {
+                    operation.Answer = AnswerKind.None;
+                }
+                else if (okContent.TryGetProperty("application/json", out var json))
+                {
+                    operation.Answer = AnswerKind.Json;
+                    operation.AnswerSchema = RefName(json.GetProperty("schema").GetProperty("$ref").GetString()!);
+                    if (selected)
+                    {
+                        Root(operation.AnswerSchema, area);
+                        answerOf.TryAdd(operation.AnswerSchema, label);
+                    }
+                }
+                else
+                {
+                    operation.Answer = AnswerKind.Text;
+                }
             }
         }
 
-        var missing = operations.Concat(errorOnlyOperations).Where(o => !found.Contains(o)).ToList();
-        if (missing.Count > 0)
+        var unlisted = table.Where(e => !found.Contains(e.OperationId)).Select(e => e.OperationId).ToList();
+        if (unlisted.Count > 0)
         {
-            throw new InvalidOperationException("Operations not in the spec: " + string.Join(", ", missing));
+            throw new InvalidOperationException("operations.tsv names operations the spec does not have: " + string.Join(", ", unlisted));
         }
 
+        model.Operations.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         // The error cases: every case of every selected operation's error union, one hierarchy.
         var errorSchemas = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var union in errorUnions)
@@ -222,10 +394,28 @@ internal sealed class SpecModel
                 {
                     if (existing.SchemaName != caseName)
                     {
-                        throw new InvalidOperationException($"Error type {entry.Name} maps to both {existing.SchemaName} and {caseName}.");
-                    }
+                        // One union of the spec maps a type value to a schema named after another error. The
+                        // schema named after the value (PLATFORM_X → PlatformXError) is the one every other union uses.
+                        var named = Names.FromScreaming(entry.Name) + "Error";
+                        if (existing.SchemaName != named && caseName != named)
+                        {
+                            throw new InvalidOperationException($"Error type {entry.Name} maps to both {existing.SchemaName} and {caseName}.");
+                        }
 
-                    continue;
+                        if (caseName == named)
+                        {
+                            errorSchemas.Remove(existing.SchemaName);
+                            model.Errors.Remove(entry.Name);
+                        }
+                        else
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        continue;
+                    }
                 }
 
                 var type = model.NewType(caseName, TypeKind.Object);
@@ -254,13 +444,62 @@ internal sealed class SpecModel
             }
         }
 
+        // Which areas reach each schema: a type only one area reaches lives in that area's namespace, every
+        // other one (shared, or reached from an error case) in the common one.
+        var reach = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        void Spread(string start, string area)
+        {
+            var stack = new Stack<string>([start]);
+            while (stack.Count > 0)
+            {
+                var name = stack.Pop();
+                if (errorUnions.Contains(name) || errorSchemas.Contains(name))
+                {
+                    continue;
+                }
+
+                if (!reach.TryGetValue(name, out var areas))
+                {
+                    reach[name] = areas = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                if (areas.Add(area))
+                {
+                    foreach (var next in model.References(name))
+                    {
+                        stack.Push(next);
+                    }
+                }
+            }
+        }
+
+        foreach (var (root, areas) in rootAreas)
+        {
+            foreach (var area in areas)
+            {
+                Spread(root, area);
+            }
+        }
+
+        foreach (var name in errorSchemas.SelectMany(model.References))
+        {
+            Spread(name, string.Empty);
+        }
+
         foreach (var name in seen)
         {
+            if (Maps.ContainsKey(name))
+            {
+                continue;
+            }
+
             var schema = schemas[name];
             var kind = schema.TryGetProperty("enum", out _) ? TypeKind.Enum
                 : schema.TryGetProperty("oneOf", out _) ? TypeKind.Union
                 : TypeKind.Object;
-            model.Types[name] = model.NewType(name, kind);
+            var type = model.NewType(name, kind);
+            type.Area = reach.TryGetValue(name, out var reachedFrom) && reachedFrom.Count == 1 ? reachedFrom.Min! : string.Empty;
+            model.Types[name] = type;
         }
 
         foreach (var type in model.AllTypes.ToList())
@@ -393,7 +632,7 @@ internal sealed class SpecModel
             foreach (var (union, value) in ordered.Skip(1))
             {
                 var suffix = caseName.StartsWith(primary.Union.CsName, StringComparison.Ordinal) ? caseName[primary.Union.CsName.Length..] : caseName;
-                var copy = new TypeModel { SchemaName = caseName, CsName = union.CsName + suffix, Kind = TypeKind.Object, Union = union, CaseValue = value };
+                var copy = new TypeModel { SchemaName = caseName, CsName = union.CsName + suffix, Kind = TypeKind.Object, Union = union, CaseValue = value, Area = union.Area };
                 copy.Properties.AddRange(caseType.Properties);
                 Types[copy.CsName] = copy;
                 union.Cases.Add(new UnionCase { Value = value, Type = copy });
@@ -406,19 +645,32 @@ internal sealed class SpecModel
         }
     }
 
+    /// <summary>The element type inside arrays and maps (a list of lists of X → X).</summary>
+    public static TypeRef Innermost(TypeRef type) => type.Kind is TypeRefKind.Array or TypeRefKind.Map ? Innermost(type.Element!) : type;
+
     private void Mark(IEnumerable<string> roots, Func<TypeModel, bool> isMarked, Action<TypeModel> mark)
     {
         var stack = new Stack<string>(roots);
         while (stack.Count > 0)
         {
-            var type = Types[stack.Pop()];
+            var popped = stack.Pop();
+            if (!Types.TryGetValue(popped, out var type))
+            {
+                if (Maps.TryGetValue(popped, out var values) && Innermost(values) is { Kind: TypeRefKind.Named } named)
+                {
+                    stack.Push(named.SchemaName!);
+                }
+
+                continue;
+            }
+
             if (isMarked(type))
             {
                 continue;
             }
 
             mark(type);
-            var next = type.Properties.Select(p => p.Type.Kind == TypeRefKind.Array ? p.Type.Element! : p.Type)
+            var next = type.Properties.Select(p => Innermost(p.Type))
                 .Where(t => t.Kind == TypeRefKind.Named)
                 .Select(t => t.SchemaName!)
                 .Concat(type.Cases.Select(c => c.Type.CsName));
@@ -429,8 +681,20 @@ internal sealed class SpecModel
         }
     }
 
+    // Names a generated type must not take: a caller's "using System;" would make them ambiguous.
+    private static readonly HashSet<string> TakenNames = new(StringComparer.Ordinal)
+    {
+        "Type", "Object", "String", "Action", "Task", "Version", "Exception", "Attribute", "Array", "Enum", "Guid", "Uri", "Range", "Index",
+    };
+
     private void CheckNames()
     {
+        var taken = AllTypes.Where(t => TakenNames.Contains(t.CsName)).Select(t => t.CsName).ToList();
+        if (taken.Count > 0)
+        {
+            throw new InvalidOperationException("Generated types would hide System types (add a rename to Selection.Renames): " + string.Join(", ", taken));
+        }
+
         var duplicates = AllTypes.GroupBy(t => t.CsName, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
         {

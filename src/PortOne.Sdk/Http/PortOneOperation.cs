@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Net.Http;
 
 namespace PortOne.Sdk.Http;
@@ -33,7 +35,52 @@ internal sealed class PortOneOperation
     /// <summary>Whether the auth handler attaches the credential (false only for token requests).</summary>
     public bool Authenticated { get; }
 
+    /// <summary>The spec's <c>operationId</c> (V2 only), e.g. <c>getPayment</c>.</summary>
+    public string? OperationId { get; init; }
+
+    /// <summary>The HTTP method, e.g. <c>GET</c> (set on the generated V2 descriptors).</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Whether the spec marks the operation unstable (<c>x-portone-unstable</c>).</summary>
+    public bool Unstable { get; init; }
+
     public override string ToString() => Name;
+
+    /// <summary>
+    /// How well a request (method and unescaped path segments) fits this operation: -1 when it does not, else the
+    /// number of literal segments that matched, so <c>/billing-keys/confirm</c> beats <c>/billing-keys/{billingKey}</c>.
+    /// </summary>
+    public int Match(string method, IReadOnlyList<string> segments)
+    {
+        if (!string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        {
+            return -1;
+        }
+
+        var template = PathTemplate.Trim('/').Split('/');
+        if (template.Length != segments.Count)
+        {
+            return -1;
+        }
+
+        var literal = 0;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i].StartsWith("{", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!string.Equals(template[i], segments[i], StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
+            literal++;
+        }
+
+        return literal;
+    }
 }
 
 /// <summary>Attaches a <see cref="PortOneOperation"/> to a request and reads it back in the handlers.</summary>

@@ -11,11 +11,8 @@ namespace PortOne.Sdk.V2;
 /// The V2 auth operations. The client calls them for you in <see cref="PortOneV2AuthMode.BearerToken"/> mode;
 /// call them yourself only to hand tokens to another process.
 /// </summary>
-public class PortOneV2AuthClient
+public partial class PortOneV2AuthClient
 {
-    internal static readonly PortOneOperation LoginOperation = new("V2.Auth.LoginViaApiSecret", "/login/api-secret", retryable: true, authenticated: false);
-    internal static readonly PortOneOperation RefreshOperation = new("V2.Auth.RefreshToken", "/token/refresh", retryable: true, authenticated: false);
-
     private readonly V2Api _api;
 
     internal PortOneV2AuthClient(V2Api api)
@@ -74,8 +71,8 @@ public class PortOneV2AuthClient
     internal static async Task<(LoginViaApiSecretResponse Response, DateTimeOffset? ServerDate)> LoginCoreAsync(V2Api api, LoginViaApiSecretBody body, CancellationToken cancellationToken)
     {
         var content = PortOneTransport.JsonContent(body, V2Api.Json.LoginViaApiSecretBody);
-        var response = await api.Transport.SendAsync(LoginOperation, HttpMethod.Post, "login/api-secret", content, null, cancellationToken).ConfigureAwait(false);
-        return (DecodeTokens(api, response, V2Api.Json.LoginViaApiSecretResponse, LoginOperation.Name), response.Date);
+        var response = await api.Transport.SendAsync(V2Operations.LoginViaApiSecret, HttpMethod.Post, "login/api-secret", content, null, cancellationToken).ConfigureAwait(false);
+        return (DecodeTokens(api, response, V2Api.Json.LoginViaApiSecretResponse, V2Operations.LoginViaApiSecret.Name), response.Date);
     }
 
     // A success answer that fails to decode may still hold a live token: the exception does not keep its body.
@@ -94,7 +91,7 @@ public class PortOneV2AuthClient
     internal static async Task<(RefreshTokenResponse Response, DateTimeOffset? ServerDate)> RefreshCoreAsync(V2Api api, RefreshTokenBody body, CancellationToken cancellationToken)
     {
         var content = PortOneTransport.JsonContent(body, V2Api.Json.RefreshTokenBody);
-        var response = await api.Transport.SendAsync(RefreshOperation, HttpMethod.Post, "token/refresh", content, null, cancellationToken).ConfigureAwait(false);
-        return (DecodeTokens(api, response, V2Api.Json.RefreshTokenResponse, RefreshOperation.Name), response.Date);
+        var response = await api.Transport.SendAsync(V2Operations.RefreshToken, HttpMethod.Post, "token/refresh", content, null, cancellationToken).ConfigureAwait(false);
+        return (DecodeTokens(api, response, V2Api.Json.RefreshTokenResponse, V2Operations.RefreshToken.Name), response.Date);
     }
 }

@@ -11,16 +11,8 @@ namespace PortOne.Sdk.V2;
 /// Charge a key with <see cref="PortOneV2PaymentsClient.PayWithBillingKeyAsync"/> or schedule a charge with
 /// <see cref="PortOneV2PaymentSchedulesClient.CreateAsync"/>.
 /// </summary>
-public class PortOneV2BillingKeysClient
+public partial class PortOneV2BillingKeysClient
 {
-    // Issuing with card data is not retried: a lost answer followed by a second request could issue two keys.
-    internal static readonly PortOneOperation IssueOperation = new("V2.BillingKeys.Issue", "/billing-keys", retryable: false);
-    internal static readonly PortOneOperation GetOperation = new("V2.BillingKeys.Get", "/billing-keys/{billingKey}", retryable: true);
-    internal static readonly PortOneOperation ListOperation = new("V2.BillingKeys.List", "/billing-keys", retryable: true);
-
-    // Deleting twice cannot do harm: the repeat is refused with BILLING_KEY_ALREADY_DELETED.
-    internal static readonly PortOneOperation DeleteOperation = new("V2.BillingKeys.Delete", "/billing-keys/{billingKey}", retryable: true);
-
     private readonly V2Api _api;
 
     internal PortOneV2BillingKeysClient(V2Api api)
@@ -46,7 +38,7 @@ public class PortOneV2BillingKeysClient
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Present(request.Method, nameof(request), "Method");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(IssueOperation, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, V2Accepted.BillingKeyFor(request.Customer?.Id), cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.IssueBillingKey, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, V2Accepted.BillingKeyFor(request.Customer?.Id), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one billing key (<c>GET /billing-keys/{billingKey}</c>), in the configured store when there is one.</summary>
@@ -59,7 +51,7 @@ public class PortOneV2BillingKeysClient
     {
         V2Api.RequireId(billingKey, nameof(billingKey));
         var path = V2Api.WithQuery($"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}", ("storeId", _api.StoreId));
-        return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.BillingKeyInfo, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.GetBillingKeyInfo, HttpMethod.Get, path, V2Api.Models.BillingKeyInfo, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one page of a billing key search (<c>GET /billing-keys</c>).</summary>
@@ -74,7 +66,7 @@ public class PortOneV2BillingKeysClient
         V2Validation.Page(request.Page, nameof(request));
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = "billing-keys?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetBillingKeyInfosRequest);
-        return await _api.SendAsync(ListOperation, HttpMethod.Get, path, V2Api.Models.GetBillingKeyInfosResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.GetBillingKeyInfos, HttpMethod.Get, path, V2Api.Models.GetBillingKeyInfosResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Walks every billing key that matches a filter, page by page (<c>GET /billing-keys</c>).</summary>
@@ -129,6 +121,6 @@ public class PortOneV2BillingKeysClient
             ("reason", options.Reason),
             ("requester", options.Requester?.Value),
             ("skipWebhook", options.SkipWebhook is { } skip ? (skip ? "true" : "false") : null));
-        return await _api.SendAsync(DeleteOperation, HttpMethod.Delete, path, V2Api.Models.DeleteBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.DeleteBillingKey, HttpMethod.Delete, path, V2Api.Models.DeleteBillingKeyResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,7 +8,7 @@ using PortOne.Sdk.Http;
 namespace PortOne.Sdk.V2;
 
 /// <summary>The V2 client's surface, for callers who prefer to depend on an interface.</summary>
-public interface IPortOneV2Client
+public partial interface IPortOneV2Client
 {
     /// <summary>Token operations (bearer mode).</summary>
     PortOneV2AuthClient Auth { get; }
@@ -107,6 +107,7 @@ public partial class PortOneV2Client : IPortOneV2Client, IDisposable
     {
         Auth = new PortOneV2AuthClient(Api);
         InitializeResources();
+        InitializeAreas();
     }
 
     // Each resource group (billing keys, payments, schedules) adds itself in its own partial file.

@@ -11,17 +11,8 @@ namespace PortOne.Sdk.V2;
 /// V2 payment schedules (<c>portone.PaymentSchedules</c>): book a billing-key payment for a later time, look
 /// schedules up, search them, revoke them. PortOne runs a due schedule itself and reports it by webhook.
 /// </summary>
-public class PortOneV2PaymentSchedulesClient
+public partial class PortOneV2PaymentSchedulesClient
 {
-    // Retried: the server keeps one schedule per payment ID, so a repeat cannot book a second charge. A retry
-    // whose first attempt did land is refused with PAYMENT_SCHEDULE_ALREADY_EXISTS.
-    internal static readonly PortOneOperation CreateOperation = new("V2.PaymentSchedules.Create", "/payments/{paymentId}/schedule", retryable: true);
-    internal static readonly PortOneOperation GetOperation = new("V2.PaymentSchedules.Get", "/payment-schedules/{paymentScheduleId}", retryable: true);
-    internal static readonly PortOneOperation ListOperation = new("V2.PaymentSchedules.List", "/payment-schedules", retryable: true);
-
-    // Revoking twice cannot charge anyone; a repeat is refused with PAYMENT_SCHEDULE_ALREADY_REVOKED.
-    internal static readonly PortOneOperation RevokeOperation = new("V2.PaymentSchedules.Revoke", "/payment-schedules", retryable: true);
-
     private readonly V2Api _api;
 
     internal PortOneV2PaymentSchedulesClient(V2Api api)
@@ -56,7 +47,7 @@ public class PortOneV2PaymentSchedulesClient
         V2Validation.Currency(request.Payment.Currency, nameof(request), "Payment.Currency");
         V2Validation.Time(request.TimeToPay, nameof(request), "TimeToPay");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(CreateOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.CreatePaymentSchedule, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one schedule (<c>GET /payment-schedules/{paymentScheduleId}</c>), in the configured store when there is one.</summary>
@@ -69,7 +60,7 @@ public class PortOneV2PaymentSchedulesClient
     {
         V2Api.RequireId(paymentScheduleId, nameof(paymentScheduleId));
         var path = V2Api.WithQuery($"payment-schedules/{V2Api.Segment(paymentScheduleId, nameof(paymentScheduleId))}", ("storeId", _api.StoreId));
-        return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.PaymentSchedule, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.GetPaymentSchedule, HttpMethod.Get, path, V2Api.Models.PaymentSchedule, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one page of a schedule search (<c>GET /payment-schedules</c>).</summary>
@@ -88,7 +79,7 @@ public class PortOneV2PaymentSchedulesClient
         V2Validation.Page(request.Page, nameof(request));
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = "payment-schedules?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentSchedulesRequest);
-        return await _api.SendAsync(ListOperation, HttpMethod.Get, path, V2Api.Models.GetPaymentSchedulesResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.GetPaymentSchedules, HttpMethod.Get, path, V2Api.Models.GetPaymentSchedulesResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Walks every schedule that matches a filter, page by page (<c>GET /payment-schedules</c>).</summary>
@@ -141,6 +132,6 @@ public class PortOneV2PaymentSchedulesClient
 
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = "payment-schedules?" + V2Api.RequestBodyQuery(body, V2Api.Models.RevokePaymentSchedulesRequest);
-        return await _api.SendAsync(RevokeOperation, HttpMethod.Delete, path, V2Api.Models.RevokePaymentSchedulesResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.RevokePaymentSchedules, HttpMethod.Delete, path, V2Api.Models.RevokePaymentSchedulesResponse, cancellationToken).ConfigureAwait(false);
     }
 }

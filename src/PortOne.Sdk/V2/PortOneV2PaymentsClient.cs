@@ -18,17 +18,8 @@ namespace PortOne.Sdk.V2;
 /// PortOne made, throw the refusal it recorded, or throw <see cref="PortOneOutcomeUnknownException"/>.
 /// <see cref="CancelAsync"/> is not retried: a time-out there does not tell whether money moved.
 /// </remarks>
-public class PortOneV2PaymentsClient
+public partial class PortOneV2PaymentsClient
 {
-    internal static readonly PortOneOperation PayWithBillingKeyOperation = new("V2.Payments.PayWithBillingKey", "/payments/{paymentId}/billing-key", retryable: false);
-    internal static readonly PortOneOperation PayInstantlyOperation = new("V2.Payments.PayInstantly", "/payments/{paymentId}/instant", retryable: false);
-    internal static readonly PortOneOperation GetOperation = new("V2.Payments.Get", "/payments/{paymentId}", retryable: true);
-    internal static readonly PortOneOperation ListOperation = new("V2.Payments.List", "/payments", retryable: true);
-    internal static readonly PortOneOperation CancelOperation = new("V2.Payments.Cancel", "/payments/{paymentId}/cancel", retryable: false);
-
-    // Registering the same sub-store receipt twice is not documented as harmless: not retried.
-    internal static readonly PortOneOperation RegisterStoreReceiptOperation = new("V2.Payments.RegisterStoreReceipt", "/payments/{paymentId}/register-store-receipt", retryable: false);
-
     private readonly V2Api _api;
 
     internal PortOneV2PaymentsClient(V2Api api)
@@ -84,9 +75,9 @@ public class PortOneV2PaymentsClient
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key";
         return await V2ChargeResolver.ChargeAsync(
             _api,
-            PayWithBillingKeyOperation,
+            V2Operations.PayWithBillingKey,
             paymentId,
-            ct => _api.SendAsync(PayWithBillingKeyOperation, HttpMethod.Post, path, body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(paymentId), ct),
+            ct => _api.SendAsync(V2Operations.PayWithBillingKey, HttpMethod.Post, path, body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(paymentId), ct),
             ct => GetCoreAsync(paymentId, ct),
             payment => IsSameCharge(payment, request.Amount, request.Currency) && payment.BillingKey == request.BillingKey,
             (pgTxId, paidAt) => new PayWithBillingKeyResponse { Payment = new BillingKeyPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } },
@@ -125,9 +116,9 @@ public class PortOneV2PaymentsClient
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant";
         return await V2ChargeResolver.ChargeAsync(
             _api,
-            PayInstantlyOperation,
+            V2Operations.PayInstantly,
             paymentId,
-            ct => _api.SendAsync(PayInstantlyOperation, HttpMethod.Post, path, body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(paymentId), ct),
+            ct => _api.SendAsync(V2Operations.PayInstantly, HttpMethod.Post, path, body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(paymentId), ct),
             ct => GetCoreAsync(paymentId, ct),
             payment => IsSameCharge(payment, request.Amount, request.Currency),
             (pgTxId, paidAt) => new PayInstantlyResponse { Payment = new InstantPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } },
@@ -150,7 +141,7 @@ public class PortOneV2PaymentsClient
     private async Task<Payment> GetCoreAsync(string paymentId, CancellationToken cancellationToken)
     {
         var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}", ("storeId", _api.StoreId));
-        return await _api.SendAsync(GetOperation, HttpMethod.Get, path, V2Api.Models.Payment, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.GetPayment, HttpMethod.Get, path, V2Api.Models.Payment, cancellationToken).ConfigureAwait(false);
     }
 
     // A payment found under the id is this call's charge when it is for the same total in the same currency.
@@ -169,7 +160,7 @@ public class PortOneV2PaymentsClient
         V2Validation.Page(request.Page, nameof(request));
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = "payments?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentsRequest);
-        return await _api.SendAsync(ListOperation, HttpMethod.Get, path, V2Api.Models.GetPaymentsResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.GetPayments, HttpMethod.Get, path, V2Api.Models.GetPaymentsResponse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Walks every payment that matches a filter, page by page (<c>GET /payments</c>).</summary>
@@ -223,7 +214,7 @@ public class PortOneV2PaymentsClient
         V2Validation.NotNegative(request.VatAmount, nameof(request), "VatAmount");
         V2Validation.NotNegative(request.CurrentCancellableAmount, nameof(request), "CurrentCancellableAmount");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(CancelOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel", body, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.CancelPayment, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel", body, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -246,6 +237,6 @@ public class PortOneV2PaymentsClient
         }
 
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(RegisterStoreReceiptOperation, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/register-store-receipt", body, V2Api.Models.RegisterStoreReceiptRequest, V2Api.Models.RegisterStoreReceiptResponse, cancellationToken).ConfigureAwait(false);
+        return await _api.SendAsync(V2Operations.RegisterStoreReceipt, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/register-store-receipt", body, V2Api.Models.RegisterStoreReceiptRequest, V2Api.Models.RegisterStoreReceiptResponse, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -100,6 +100,35 @@ internal sealed class V2Api
     }
 
 
+    /// <summary>Sends an operation whose success answer is a file (CSV text) and returns that text.</summary>
+    public async Task<string> SendForTextAsync(PortOneOperation operation, HttpMethod method, string relativeUri, HttpContent? content, CancellationToken cancellationToken)
+    {
+        var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw Error(response, operation.Name);
+        }
+
+        return response.BodyText;
+    }
+
+    /// <summary>Sends an operation whose success answer has no body.</summary>
+    public async Task SendForNothingAsync(PortOneOperation operation, HttpMethod method, string relativeUri, HttpContent? content, CancellationToken cancellationToken)
+    {
+        var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw Error(response, operation.Name);
+        }
+    }
+
+    /// <summary>The JSON content of a request body, or null when there is none.</summary>
+    public static HttpContent? Content<T>(T? body, JsonTypeInfo<T> typeInfo)
+        where T : class => body is null ? null : PortOneTransport.JsonContent(body, typeInfo);
+
+    /// <summary><c>PATCH</c>, which netstandard2.0's <see cref="HttpMethod"/> does not name.</summary>
+    public static HttpMethod Patch { get; } = new("PATCH");
+
     /// <summary>Builds <c>?requestBody=&lt;url-encoded JSON&gt;</c> for GET and DELETE operations that take a body.</summary>
     public static string RequestBodyQuery<T>(T body, JsonTypeInfo<T> typeInfo) =>
         "requestBody=" + Uri.EscapeDataString(JsonSerializer.Serialize(body, typeInfo));

@@ -31,7 +31,16 @@ internal static class OperationTable
 
     public static V1Card Card => new() { Number = "4111111111111111", Expiry = "2031-01" };
 
-    public static readonly OperationCall[] NotRetryable =
+    /// <summary>Every operation that is not retried: the hand-kept calls below, and the generated V2 ones.</summary>
+    public static OperationCall[] NotRetryable => [.. HandNotRetryable, .. GeneratedV2(c => !c.Retried).Select(c => new OperationCall(c.Descriptor, V2: client => c.Call!(client, "p")))];
+
+    /// <summary>Every operation that puts a caller's id in its path: the hand-kept calls below, and the generated V2 ones.</summary>
+    public static IdCall[] TakingIds => [.. HandTakingIds, .. GeneratedV2(c => c.IdParameter is not null).Select(c => new IdCall(c.Descriptor, c.IdParameter!, V2: c.Call))];
+
+    private static IEnumerable<PortOne.Sdk.Tests.V2.Generated.V2OperationCase> GeneratedV2(Func<PortOne.Sdk.Tests.V2.Generated.V2OperationCase, bool> filter) =>
+        PortOne.Sdk.Tests.V2.Generated.V2OperationCases.All.Where(c => c.Call is not null && filter(c));
+
+    private static readonly OperationCall[] HandNotRetryable =
     [
         new("V1.Customers.Save", V1: c => c.Customers.SaveAsync("c", new SaveCustomerRequest { Card = Card })),
         new("V1.Payments.Cancel", V1: c => c.Payments.CancelAsync(new V1CancelPaymentRequest { ImpUid = "i", Amount = V1CancelAmount.Full })),
@@ -49,7 +58,7 @@ internal static class OperationTable
         new("V2.Payments.RegisterStoreReceipt", V2: c => c.Payments.RegisterStoreReceiptAsync("p", StoreReceipt())),
     ];
 
-    public static readonly IdCall[] TakingIds =
+    private static readonly IdCall[] HandTakingIds =
     [
         new("V1.Customers.Get", "customerUid", V1: (c, id) => c.Customers.GetAsync(id)),
         new("V1.Customers.Save", "customerUid", V1: (c, id) => c.Customers.SaveAsync(id, new SaveCustomerRequest { Card = Card })),

@@ -203,13 +203,16 @@ public sealed class ErrorDecodingTests : IDisposable
     [Fact]
     public void The_table_covers_every_error_class_of_the_models()
     {
-        var listed = SpecErrorCases.Select(row => (Type)row[2]).ToHashSet();
+        // The hand-kept table above covers the first operations; the generated one covers every operation.
+        var listed = SpecErrorCases.Select(row => ((Type)row[2]).Name)
+            .Concat(PortOne.Sdk.Tests.V2.Generated.V2OperationCases.All.SelectMany(o => o.Errors).Select(e => e.ClassName))
+            .ToHashSet();
         var errorTypes = typeof(PortOneError).Assembly.GetTypes()
             .Where(t => t.IsSealed && t.BaseType == typeof(PortOneError) && t != typeof(UnknownPortOneError))
             .ToList();
 
-        Assert.Equal(30, errorTypes.Count);
-        Assert.DoesNotContain(errorTypes, t => !listed.Contains(t));
+        Assert.True(errorTypes.Count > 150, $"{errorTypes.Count} error classes");
+        Assert.DoesNotContain(errorTypes, t => !listed.Contains(t.Name));
     }
 
     [Fact]
