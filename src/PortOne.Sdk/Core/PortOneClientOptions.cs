@@ -45,9 +45,12 @@ public abstract class PortOneClientOptions
     /// that lookup and this one makes PortOne refuse this one (V2 <c>CancellableAmountConsistencyBrokenError</c>, a V1
     /// refusal), as it would have refused a stale amount of your own. When false, or when
     /// <see cref="ResolveUnknownOutcomes"/> is false, such a refund is sent as given, and a lost answer to it ends in
-    /// <see cref="PortOneOutcomeUnknownException"/> (or the failure as it happened). Default: true.
+    /// <see cref="PortOneOutcomeUnknownException"/> (or the failure as it happened). Default: false. Either way a
+    /// refund is never sent twice blindly, so turning it on buys settlement, not safety; it is off by default because
+    /// it changes what goes on the wire (an extra read before every refund) and adds a refusal under concurrent
+    /// refunds that callers of earlier versions did not get.
     /// </summary>
-    public bool FillCancellableAmount { get; set; } = true;
+    public bool FillCancellableAmount { get; set; }
 
     /// <summary>
     /// The clock the SDK reads to decide when a token must be renewed and how long to wait between retries.

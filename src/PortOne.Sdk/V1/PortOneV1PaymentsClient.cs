@@ -120,7 +120,7 @@ public class PortOneV1PaymentsClient
     /// <remarks>
     /// <para>
     /// When <see cref="CancelPaymentRequest.Checksum"/> is unset and <see cref="PortOneClientOptions.FillCancellableAmount"/>
-    /// is on (the default), the SDK first reads the payment (by <c>imp_uid</c>, or the paid one under the
+    /// is on (off by default), the SDK first reads the payment (by <c>imp_uid</c>, or the paid one under the
     /// <c>merchant_uid</c>) and sends its refundable balance as the checksum: one extra lookup, and a refund made by
     /// someone else in between makes PortOne refuse this one.
     /// </para>

@@ -218,7 +218,7 @@ public class PortOneV2PaymentsClient
     /// Never repeated blindly: a repeated partial refund could pay out twice. The refund carries the amount the
     /// caller believes is still refundable (<see cref="CancelPaymentRequest.CurrentCancellableAmount"/>), which
     /// PortOne checks, refusing a refund whose premise is stale. When the request leaves it unset and
-    /// <see cref="PortOneClientOptions.FillCancellableAmount"/> is on (the default), the SDK reads the payment first
+    /// <see cref="PortOneClientOptions.FillCancellableAmount"/> is on (off by default), the SDK reads the payment first
     /// and sends what it found (one extra lookup; a refund made by someone else in between then makes PortOne refuse
     /// this one with <see cref="CancellableAmountConsistencyBrokenError"/>).
     /// </para>
