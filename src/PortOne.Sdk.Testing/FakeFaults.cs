@@ -95,6 +95,56 @@ public sealed class FakeFaultPlan
         uri.AbsolutePath.StartsWith("/payments/", StringComparison.Ordinal) &&
         (uri.AbsolutePath.EndsWith("/billing-key", StringComparison.Ordinal) || uri.AbsolutePath.EndsWith("/instant", StringComparison.Ordinal)));
 
+    /// <summary>
+    /// A plan for every call that moves money, of both APIs: V2 <c>POST /payments/{paymentId}/billing-key</c>,
+    /// <c>/instant</c>, <c>/cancel</c>, <c>/schedule</c>; V1 <c>POST /subscribe/payments/again</c>, <c>/onetime</c>,
+    /// <c>/schedule</c>, <c>/schedule/{merchant_uid}/retry</c> and <c>POST /payments/cancel</c>.
+    /// </summary>
+    /// <returns>A plan with no faults yet.</returns>
+    public static FakeFaultPlan ForMoneyCalls() => new(request =>
+    {
+        if (request.Method != HttpMethod.Post || request.RequestUri is not { } uri)
+        {
+            return false;
+        }
+
+        var path = uri.AbsolutePath;
+        if (string.Equals(uri.Host, FakePortOne.V2BaseAddress.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return path.StartsWith("/payments/", StringComparison.Ordinal)
+                && (path.EndsWith("/billing-key", StringComparison.Ordinal) || path.EndsWith("/instant", StringComparison.Ordinal)
+                    || path.EndsWith("/cancel", StringComparison.Ordinal) || path.EndsWith("/schedule", StringComparison.Ordinal));
+        }
+
+        return string.Equals(uri.Host, FakePortOne.V1BaseAddress.Host, StringComparison.OrdinalIgnoreCase)
+            && (path is "/subscribe/payments/again" or "/subscribe/payments/onetime" or "/subscribe/payments/schedule" or "/payments/cancel"
+                || (path.StartsWith("/subscribe/payments/schedule/", StringComparison.Ordinal) && path.EndsWith("/retry", StringComparison.Ordinal)));
+    });
+
+    /// <summary>
+    /// A plan for the lookups the SDK makes to settle a money call: V2 <c>GET /payments/{paymentId}</c> and
+    /// <c>GET /payment-schedules</c>; V1 <c>GET /payments/{imp_uid}</c>, <c>GET /payments/find/…</c> and
+    /// <c>GET /subscribe/payments/schedule/{merchant_uid}</c>.
+    /// </summary>
+    /// <returns>A plan with no faults yet.</returns>
+    public static FakeFaultPlan ForMoneyLookups() => new(request =>
+    {
+        if (request.Method != HttpMethod.Get || request.RequestUri is not { } uri)
+        {
+            return false;
+        }
+
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        if (string.Equals(uri.Host, FakePortOne.V2BaseAddress.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return (segments.Length == 2 && segments[0] == "payments") || (segments.Length == 1 && segments[0] == "payment-schedules");
+        }
+
+        return string.Equals(uri.Host, FakePortOne.V1BaseAddress.Host, StringComparison.OrdinalIgnoreCase)
+            && ((segments.Length >= 2 && segments[0] == "payments")
+                || (segments.Length == 4 && segments[0] == "subscribe" && segments[1] == "payments" && segments[2] == "schedule"));
+    });
+
     /// <summary>A plan for the V2 payment lookup <c>GET /payments/{paymentId}</c>.</summary>
     /// <returns>A plan with no faults yet.</returns>
     public static FakeFaultPlan ForV2PaymentLookups() => new(request =>
@@ -229,4 +279,39 @@ public sealed class FakeCharge
 
     /// <inheritdoc/>
     public override string ToString() => $"{Api} {PaymentId} {Status}";
+}
+
+/// <summary>One refund the fake's payment gateway made: what <see cref="FakePortOne.Refunds"/> lists.</summary>
+public sealed class FakeRefund
+{
+    internal FakeRefund(string api, string paymentId, string cancellationId, long amount, string? reason, DateTimeOffset at)
+    {
+        Api = api;
+        PaymentId = paymentId;
+        CancellationId = cancellationId;
+        Amount = amount;
+        Reason = reason;
+        At = at;
+    }
+
+    /// <summary><c>V2</c> or <c>V1</c>.</summary>
+    public string Api { get; }
+
+    /// <summary>The payment refunded: V2 <c>paymentId</c>, V1 <c>merchant_uid</c>.</summary>
+    public string PaymentId { get; }
+
+    /// <summary>The cancellation's id (V2 <c>cancellation.id</c>, V1 <c>cancel_history[].cancellation_id</c>).</summary>
+    public string CancellationId { get; }
+
+    /// <summary>The amount paid back.</summary>
+    public long Amount { get; }
+
+    /// <summary>The reason the refund request gave.</summary>
+    public string? Reason { get; }
+
+    /// <summary>When the fake's clock says it happened.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Api} {PaymentId} refund {Amount}";
 }

@@ -40,6 +40,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     private readonly List<IDisposable> _clients = [];
     private readonly List<FakeFaultPlan> _faultPlans = [];
     private readonly List<FakeCharge> _charges = [];
+    private readonly List<FakeRefund> _refunds = [];
     private FakePortOneServer? _server;
     private string _webhookSecret = PortOneWebhookSigner.GenerateSecret();
     private PortOneWebhookSigner? _signer;
@@ -173,6 +174,21 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Every refund the fake's payment gateway made, oldest first, whatever became of the answer. A refund request
+    /// (say, told apart by its reason) with two entries would be a double refund.
+    /// </summary>
+    public IReadOnlyList<FakeRefund> Refunds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _refunds.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
     /// The loopback address the fake serves V2 on once <see cref="StartLoopbackServer"/> was called
     /// (<c>http://127.0.0.1:port/v2/</c>); null before.
     /// </summary>
@@ -297,6 +313,9 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
 
     // Called under _gate by the API halves.
     internal void RecordCharge(FakeCharge charge) => _charges.Add(charge);
+
+    // Called under _gate by the API halves.
+    internal void RecordRefund(FakeRefund refund) => _refunds.Add(refund);
 
     internal HttpResponseMessage Handle(HttpRequestMessage request, string? body)
     {

@@ -53,6 +53,7 @@ internal sealed class FakeV1
             ("POST", 3, "subscribe") when s[1] == "payments" && s[2] == "schedule" => Schedule(request.Body),
             ("POST", 3, "subscribe") when s[1] == "payments" && s[2] == "unschedule" => Unschedule(request.Body),
             ("GET", 4, "subscribe") when s[1] == "payments" && s[2] == "schedule" => GetSchedule(s[3]),
+            ("POST", 5, "subscribe") when s[1] == "payments" && s[2] == "schedule" && s[4] == "retry" => RetrySchedule(s[3]),
             ("GET", 2, "payments") => GetPayment(s[1]),
             ("GET", 3 or 4, "payments") when s[1] == "find" => FindPayment(s[2], s.Length == 4 ? s[3] : null),
             ("POST", 2, "payments") when s[1] == "cancel" => Cancel(request.Body),
@@ -180,7 +181,7 @@ internal sealed class FakeV1
             return Envelope(HttpStatusCode.OK, 1, "No billing key is registered for this customer_uid.", null);
         }
 
-        if (_payments.Values.Any(x => x.MerchantUid == merchantUid && x.Status == "paid"))
+        if (WasPaid(merchantUid))
         {
             return Envelope(HttpStatusCode.OK, 1, "This merchant_uid was already paid.", null);
         }
@@ -196,6 +197,11 @@ internal sealed class FakeV1
         if (merchantUid is null || amount is null || number is null || FakeJson.String(body, "expiry") is null)
         {
             return Bad("merchant_uid, amount, card_number and expiry are required.");
+        }
+
+        if (WasPaid(merchantUid))
+        {
+            return Envelope(HttpStatusCode.OK, 1, "This merchant_uid was already paid.", null);
         }
 
         if (FakeJson.String(body, "customer_uid") is { } customerUid)
@@ -238,7 +244,32 @@ internal sealed class FakeV1
         }
 
         _payments[payment.ImpUid] = payment;
+        _fake.RecordCharge(new FakeCharge("V1", merchantUid, payment.Status == "paid" ? "PAID" : "FAILED", payment.Status == "paid" ? "pg_" + payment.ImpUid : null, (long)amount, currency, Now));
         return payment;
+    }
+
+    // PortOne does not pay one merchant_uid twice: a paid payment (refunded since or not) blocks another.
+    private bool WasPaid(string merchantUid) => _payments.Values.Any(x => x.MerchantUid == merchantUid && x.PaidAt is not null);
+
+    private HttpResponseMessage RetrySchedule(string merchantUid)
+    {
+        if (!_schedules.TryGetValue(merchantUid, out var schedule))
+        {
+            return NotFound("No such schedule.");
+        }
+
+        var last = schedule.ImpUid is null ? null : _payments.GetValueOrDefault(schedule.ImpUid);
+        var failed = schedule.Status == "revoked" || (schedule.Status == "executed" && last is { Status: "failed" });
+        if (!failed || WasPaid(merchantUid))
+        {
+            return Envelope(HttpStatusCode.BadRequest, -1, "Only a schedule that failed or was revoked can be retried.", null);
+        }
+
+        var payment = Charge(schedule.CustomerUid, schedule.MerchantUid, schedule.Amount, schedule.Name, schedule.Currency);
+        schedule.Status = "executed";
+        schedule.ExecutedAt = Now;
+        schedule.ImpUid = payment.ImpUid;
+        return Ok(PaymentJson(payment));
     }
 
     private HttpResponseMessage Schedule(JsonNode? body)
@@ -376,14 +407,16 @@ internal sealed class FakeV1
         payment.CancelAmount += amount;
         payment.CancelReason = FakeJson.String(body, "reason");
         payment.CancelledAt = Now;
+        var cancellationId = NextId("cancel");
         payment.Cancellations.Add(new JsonObject
         {
             ["pg_tid"] = "pg_" + payment.ImpUid,
             ["amount"] = amount,
             ["cancelled_at"] = Now.ToUnixTimeSeconds(),
             ["reason"] = payment.CancelReason ?? string.Empty,
-            ["cancellation_id"] = NextId("cancel"),
+            ["cancellation_id"] = cancellationId,
         });
+        _fake.RecordRefund(new FakeRefund("V1", payment.MerchantUid, cancellationId, (long)amount, payment.CancelReason, Now));
         if (payment.CancelAmount == payment.Amount)
         {
             payment.Status = "cancelled";
@@ -437,7 +470,7 @@ internal sealed class FakeV1
         ["customer_uid_usage"] = payment.CustomerUid is null ? null : "payment",
     };
 
-    private static JsonObject ScheduleJson(FakeV1Schedule schedule) => new()
+    private JsonObject ScheduleJson(FakeV1Schedule schedule) => new()
     {
         ["customer_uid"] = schedule.CustomerUid,
         ["merchant_uid"] = schedule.MerchantUid,
@@ -449,7 +482,7 @@ internal sealed class FakeV1
         ["currency"] = schedule.Currency,
         ["name"] = schedule.Name,
         ["schedule_status"] = schedule.Status,
-        ["payment_status"] = schedule.ImpUid is null ? null : schedule.Status == "executed" ? "paid" : null,
+        ["payment_status"] = schedule.ImpUid is not null && _payments.TryGetValue(schedule.ImpUid, out var payment) ? payment.Status : null,
     };
 
 }

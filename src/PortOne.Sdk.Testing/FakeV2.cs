@@ -476,6 +476,7 @@ internal sealed class FakeV2
         payment.Cancellations.Add(cancellation);
         payment.CancelledAt = Now;
         payment.Status = payment.Cancelled == payment.Total ? "CANCELLED" : "PARTIAL_CANCELLED";
+        _fake.RecordRefund(new FakeRefund("V2", paymentId, cancellation["id"]!.GetValue<string>(), amount, reason, Now));
         var data = TransactionData(payment);
         data["cancellationId"] = cancellation["id"]!.GetValue<string>();
         _fake.RecordWebhook(payment.Status == "CANCELLED" ? "Transaction.Cancelled" : "Transaction.PartialCancelled", data);

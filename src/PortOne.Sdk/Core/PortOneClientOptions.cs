@@ -25,15 +25,32 @@ public abstract class PortOneClientOptions
     public PortOneRetryOptions Retry { get; set; } = new();
 
     /// <summary>
-    /// Whether a charge whose answer was lost (time-out, connection broken after the request left, a 5xx, or an
-    /// accepted answer that cannot be read) is settled by the SDK before the call returns: it looks the payment up
-    /// by the id you chose and, when PortOne shows none, sends the charge again under the same id, all within
-    /// <see cref="Timeout"/>. The call then returns the charge PortOne made, throws the refusal PortOne recorded,
-    /// or throws <see cref="PortOneOutcomeUnknownException"/>. When false, such a call throws the failure as it
-    /// happened (<see cref="PortOneTimeoutException"/>, <see cref="PortOneNetworkException"/>, …) and settling it
-    /// is up to you. Default: true.
+    /// Whether a money call whose answer was lost (time-out, connection broken after the request left, a 5xx, or an
+    /// accepted answer that cannot be read) is settled by the SDK before the call returns: it looks the payment (or
+    /// refund, or schedule) up by the id you chose and, when PortOne shows it did not happen, sends the request again
+    /// under the same id, all within <see cref="Timeout"/>. Charges, refunds and schedules of both APIs do this. The
+    /// call then returns what PortOne committed, throws the refusal PortOne recorded, or throws
+    /// <see cref="PortOneOutcomeUnknownException"/>; issuing a billing key throws that exception at once on a lost
+    /// answer. When false, such a call throws the failure as it happened (<see cref="PortOneTimeoutException"/>,
+    /// <see cref="PortOneNetworkException"/>, …) and settling it is up to you. Default: true.
     /// </summary>
     public bool ResolveUnknownOutcomes { get; set; } = true;
+
+    /// <summary>
+    /// Whether a refund that does not say how much it believes is still refundable (V2
+    /// <c>CancelPaymentRequest.CurrentCancellableAmount</c>, V1 <c>CancelPaymentRequest.Checksum</c>) reads the
+    /// payment first and sends the amount it found. PortOne then refuses the refund if the payment changed in
+    /// between, so a refund whose answer was lost can be settled (looked up, and sent again when it did not land)
+    /// without any risk of refunding twice. It costs one lookup per refund. A refund that someone else made between
+    /// that lookup and this one makes PortOne refuse this one (V2 <c>CancellableAmountConsistencyBrokenError</c>, a V1
+    /// refusal), as it would have refused a stale amount of your own. When false, or when
+    /// <see cref="ResolveUnknownOutcomes"/> is false, such a refund is sent as given, and a lost answer to it ends in
+    /// <see cref="PortOneOutcomeUnknownException"/> (or the failure as it happened). Default: false. Either way a
+    /// refund is never sent twice blindly, so turning it on buys settlement, not safety; it is off by default because
+    /// it changes what goes on the wire (an extra read before every refund) and adds a refusal under concurrent
+    /// refunds that callers of earlier versions did not get.
+    /// </summary>
+    public bool FillCancellableAmount { get; set; }
 
     /// <summary>
     /// The clock the SDK reads to decide when a token must be renewed and how long to wait between retries.
@@ -138,7 +155,7 @@ public abstract class PortOneClientOptions
     /// <summary>Describes the options without any credential.</summary>
     /// <returns>The base address and time-outs.</returns>
     public override string ToString() =>
-        $"{GetType().Name} {{ BaseAddress = {EffectiveBaseAddress}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {Retry?.MaxRetries}, ResolveUnknownOutcomes = {ResolveUnknownOutcomes} }}";
+        $"{GetType().Name} {{ BaseAddress = {EffectiveBaseAddress}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {Retry?.MaxRetries}, ResolveUnknownOutcomes = {ResolveUnknownOutcomes}, FillCancellableAmount = {FillCancellableAmount} }}";
 }
 
 /// <summary>

@@ -178,7 +178,7 @@ public class PortOneV1ApiException : PortOneException
 }
 
 /// <summary>
-/// A call that moves money (a V2 charge, a V1 <c>again</c>/<c>onetime</c> payment) may or may not have taken
+/// A call that moves money (a charge, a refund, a payment schedule) or stores a card may or may not have taken
 /// effect, and the SDK could not find out which within the call's time: the outcome is unknown. Nothing else the
 /// SDK throws means that.
 /// </summary>
@@ -186,27 +186,41 @@ public class PortOneV1ApiException : PortOneException
 /// <para>
 /// The SDK throws this only after trying to settle the question itself: when the request may have reached
 /// PortOne but no readable answer came back, it looks the payment up by the id you chose and, where it is safe,
-/// sends the request again with the same id (PortOne never pays one id twice). This exception means that those
-/// steps ran out of time (<see cref="PortOneClientOptions.Timeout"/>, counted from the start of the call), kept
-/// failing, found the payment in a state that is not final yet, or that you cancelled the call after the
-/// request may have left.
+/// sends the request again with the same id (PortOne never pays one id twice, and checks the cancellable amount a
+/// refund carries). This exception means that those steps ran out of time (<see cref="PortOneClientOptions.Timeout"/>,
+/// counted from the start of the call), kept failing, found the payment in a state that does not tell, or that you
+/// cancelled the call after the request may have left. Issuing a billing key (V2 <c>BillingKeys.IssueAsync</c>, V1
+/// <c>Customers.SaveAsync</c>) has no id of yours that makes a second request safe: there the SDK does not look up
+/// or resend, and throws this at once on a lost answer; <see cref="LookUp"/> says where to check.
 /// </para>
 /// <para>
-/// Do not send the charge again under a new id. Look the payment up later by <see cref="PaymentId"/> (V2
-/// <c>Payments.GetAsync</c>, V1 <c>Payments.FindByMerchantUidAsync</c>), or wait for the webhook, and act on what
-/// it shows. <see cref="Exception.InnerException"/> is the last failure seen on the way.
+/// Do not send the request again under a new id. Look the payment up later by <see cref="PaymentId"/> (V2
+/// <c>Payments.GetAsync</c>, V1 <c>Payments.FindByMerchantUidAsync</c>; <see cref="LookUp"/> names the call), or
+/// wait for the webhook, and act on what it shows. <see cref="Exception.InnerException"/> is the last failure seen
+/// on the way.
 /// </para>
 /// </remarks>
 public class PortOneOutcomeUnknownException : PortOneException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception for a payment.</summary>
     /// <param name="operation">The operation whose outcome is unknown, e.g. <c>V2.Payments.PayWithBillingKey</c>.</param>
     /// <param name="paymentId">The id the payment can be looked up by.</param>
     /// <param name="idField">Which id <paramref name="paymentId"/> is: <c>paymentId</c> (V2) or <c>merchant_uid</c> (V1).</param>
     /// <param name="innerException">The last failure seen, if any.</param>
     public PortOneOutcomeUnknownException(string operation, string paymentId, string idField, Exception? innerException)
+        : this(operation, paymentId, idField, null, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception, saying where the outcome can be checked.</summary>
+    /// <param name="operation">The operation whose outcome is unknown, e.g. <c>V1.Customers.Save</c>.</param>
+    /// <param name="paymentId">The id what the call made can be looked up by (a payment id, or a customer id for a stored card).</param>
+    /// <param name="idField">Which id <paramref name="paymentId"/> is, e.g. <c>paymentId</c>, <c>merchant_uid</c>, <c>customer_uid</c>.</param>
+    /// <param name="lookUp">Where to check the outcome, e.g. <c>Payments.GetAsync(paymentId)</c>; null for the payment lookup of the id's API.</param>
+    /// <param name="innerException">The last failure seen, if any.</param>
+    public PortOneOutcomeUnknownException(string operation, string paymentId, string idField, string? lookUp, Exception? innerException)
         : base(
-            FormatMessage(operation, paymentId, idField, innerException),
+            FormatMessage(operation, paymentId, idField, lookUp, innerException),
             (innerException as PortOneException)?.StatusCode,
             (innerException as PortOneException)?.RawBody,
             (innerException as PortOneException)?.RequestId,
@@ -215,6 +229,7 @@ public class PortOneOutcomeUnknownException : PortOneException
         Operation = operation;
         PaymentId = paymentId;
         IdField = idField;
+        LookUp = lookUp ?? DefaultLookUp(idField);
     }
 
     /// <summary>The operation whose outcome is unknown, e.g. <c>V2.Payments.PayWithBillingKey</c>.</summary>
@@ -223,10 +238,24 @@ public class PortOneOutcomeUnknownException : PortOneException
     /// <summary>The id you chose for the payment, to look it up by later (see <see cref="IdField"/>).</summary>
     public string PaymentId { get; }
 
-    /// <summary>Which id <see cref="PaymentId"/> is: <c>paymentId</c> for V2, <c>merchant_uid</c> for V1.</summary>
+    /// <summary>
+    /// Which id <see cref="PaymentId"/> is: <c>paymentId</c> for V2, <c>merchant_uid</c> for V1; for a stored card,
+    /// <c>customer_uid</c> (V1) or <c>customer.id</c> (V2).
+    /// </summary>
     public string IdField { get; }
 
-    private static string FormatMessage(string operation, string paymentId, string idField, Exception? inner) =>
-        $"PortOne {operation} ({idField} \"{paymentId}\"): the outcome is unknown; look this payment up later." +
+    /// <summary>Which call tells the outcome later, e.g. <c>Payments.GetAsync(paymentId)</c>.</summary>
+    public string LookUp { get; }
+
+    private static string DefaultLookUp(string idField) => idField switch
+    {
+        "paymentId" => "V2 Payments.GetAsync(paymentId)",
+        "merchant_uid" => "V1 Payments.FindByMerchantUidAsync(merchant_uid)",
+        "imp_uid" => "V1 Payments.GetAsync(imp_uid)",
+        _ => $"a lookup by {idField}",
+    };
+
+    private static string FormatMessage(string operation, string paymentId, string idField, string? lookUp, Exception? inner) =>
+        $"PortOne {operation} ({idField} \"{paymentId}\"): the outcome is unknown; look this {(idField is "customer_uid" or "customer.id" ? "card" : "payment")} up later with {lookUp ?? DefaultLookUp(idField)}." +
         (inner is null ? string.Empty : $" Last failure: {inner.GetType().Name}.");
 }

@@ -73,12 +73,25 @@ public class PortOneV1CustomersClient
     /// <exception cref="System.ArgumentNullException"><paramref name="request"/> or its card is null.</exception>
     /// <exception cref="System.ArgumentException">A blank id, or a malformed card number, expiry, birth, password or CVC (the message names the field, never its value).</exception>
     /// <exception cref="PortOneV1ApiException">The PG or PortOne refused the card.</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne and no answer that settles it came back (a time-out, a connection broken
+    /// after the request left, a 5xx, a success whose body cannot be read, or your cancellation after it left): the
+    /// card may or may not be stored under <paramref name="customerUid"/>. Saving goes to the PG with the card, and
+    /// PortOne documents no check that would make a second save harmless (it may issue a second key at the PG), so the
+    /// SDK neither looks up nor resends. Check with <see cref="GetAsync"/> (the masked card number and the
+    /// <c>updated</c> time tell whether your save took effect) before saving again.
+    /// </exception>
     public virtual Task<V1Customer> SaveAsync(string customerUid, SaveCustomerRequest request, CancellationToken cancellationToken = default)
     {
         var path = CustomerPath(customerUid);
         V1Validation.NotNull(request, nameof(request));
         V1Validation.NotNull(request.Card, $"{nameof(request)}.{nameof(request.Card)}").Validate($"{nameof(request)}.{nameof(request.Card)}");
-        return V1Calls.SendValueAsync(_api, SaveOperation, HttpMethod.Post, path, request, V1Api.Json.SaveCustomerRequest, V1Api.Json.V1Customer, V1Calls.Accepted("customer_uid", customerUid), cancellationToken);
+        return OutcomeResolution.SendOnceAsync(
+            new MoneyCall(_api.Options, _api.Logger, _api.Transport, SaveOperation, customerUid, "customer_uid"),
+            "V1 Customers.GetAsync(customer_uid), comparing its card and updated time with what you sent",
+            ct => V1Calls.SendValueAsync(_api, SaveOperation, HttpMethod.Post, path, request, V1Api.Json.SaveCustomerRequest, V1Api.Json.V1Customer, V1Calls.Accepted("customer_uid", customerUid), ct),
+            V1OutcomeResolver.Ambiguous,
+            cancellationToken);
     }
 
     /// <summary>Deletes a billing key (<c>DELETE /subscribe/customers/{customer_uid}</c>).</summary>

@@ -103,9 +103,9 @@ public class PortOneV1PaymentsClient
     }
 
     /// <summary>
-    /// Refunds a payment in full or in part (<c>POST /payments/cancel</c>). Never retried automatically; set
-    /// <see cref="CancelPaymentRequest.Checksum"/> on partial refunds so that a repeat you make yourself cannot
-    /// refund twice.
+    /// Refunds a payment in full or in part (<c>POST /payments/cancel</c>). Never repeated blindly: the refund carries
+    /// the refundable balance (<see cref="CancelPaymentRequest.Checksum"/>), which PortOne checks, so that a repeat
+    /// cannot refund twice.
     /// </summary>
     /// <param name="request">Which payment and how much (<see cref="V1CancelAmount.Full"/> or <see cref="V1CancelAmount.Partial"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -113,9 +113,36 @@ public class PortOneV1PaymentsClient
     /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="System.ArgumentException">Neither or both ids set, an amount not chosen, or a negative figure.</exception>
     /// <exception cref="PortOneV1ApiException">PortOne refused the refund (e.g. the checksum did not match).</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the money
+    /// was refunded. Look the payment up later (its <c>cancel_history</c>) before you refund again.
+    /// </exception>
+    /// <remarks>
+    /// <para>
+    /// When <see cref="CancelPaymentRequest.Checksum"/> is unset and <see cref="PortOneClientOptions.FillCancellableAmount"/>
+    /// is on (off by default), the SDK first reads the payment (by <c>imp_uid</c>, or the paid one under the
+    /// <c>merchant_uid</c>) and sends its refundable balance as the checksum: one extra lookup, and a refund made by
+    /// someone else in between makes PortOne refuse this one.
+    /// </para>
+    /// <para>
+    /// When the answer is lost (a time-out, a connection broken after the request left, a 5xx, or a success whose body
+    /// cannot be read), the call looks the payment up within <see cref="PortOneClientOptions.Timeout"/>: the balance
+    /// still equal to the checksum means the refund did not land, and it is sent again as it was (three sends at most;
+    /// PortOne's check makes a second refund impossible); the balance lowered by exactly this refund, with a
+    /// cancellation of this amount (and reason) in its history, means it landed, and the payment is returned as if the
+    /// answer had arrived. A refusal answering a resend is settled by the same lookup. Anything else, or a refund
+    /// without a checksum (the option off), ends in <see cref="PortOneOutcomeUnknownException"/>.
+    /// </para>
+    /// </remarks>
     public virtual Task<V1Payment> CancelAsync(CancelPaymentRequest request, CancellationToken cancellationToken = default)
     {
         V1Validation.NotNull(request, nameof(request)).Validate();
-        return V1Calls.SendValueAsync(_api, CancelOperation, HttpMethod.Post, "payments/cancel", request, V1Api.Json.CancelPaymentRequest, V1Api.Json.V1Payment, request.ImpUid is null ? V1Calls.Accepted("merchant_uid", request.MerchantUid) : V1Calls.Accepted("imp_uid", request.ImpUid), cancellationToken);
+        var accepted = request.ImpUid is null ? V1Calls.Accepted("merchant_uid", request.MerchantUid) : V1Calls.Accepted("imp_uid", request.ImpUid);
+        return V1OutcomeResolver.CancelAsync(
+            _api,
+            CancelOperation,
+            request,
+            (sent, ct) => V1Calls.SendValueAsync(_api, CancelOperation, HttpMethod.Post, "payments/cancel", sent, V1Api.Json.CancelPaymentRequest, V1Api.Json.V1Payment, accepted, ct),
+            cancellationToken);
     }
 }

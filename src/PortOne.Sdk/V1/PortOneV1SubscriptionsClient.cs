@@ -10,7 +10,9 @@ namespace PortOne.Sdk.V1;
 
 /// <summary>
 /// Billing-key charges and payment schedules (<c>/subscribe/payments</c>). A charge call that returns normally
-/// has not necessarily charged the card: check <see cref="V1Payment.IsPaid"/>.
+/// has not necessarily charged the card: check <see cref="V1Payment.IsPaid"/>. The calls that charge or schedule
+/// settle a lost answer themselves, by <c>merchant_uid</c> (see each one), or throw
+/// <see cref="PortOneOutcomeUnknownException"/>.
 /// </summary>
 public class PortOneV1SubscriptionsClient
 {
@@ -46,14 +48,29 @@ public class PortOneV1SubscriptionsClient
     private TimeProvider Clock => _api.Options.TimeProvider ?? TimeProvider.System;
 
     /// <summary>
-    /// Charges a card given in full, once (<c>POST /subscribe/payments/onetime</c>). Never retried automatically.
+    /// Charges a card given in full, once (<c>POST /subscribe/payments/onetime</c>). Never repeated blindly.
     /// </summary>
     /// <param name="request">The card and the charge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The payment. <see cref="V1Payment.IsPaid"/> says whether the card was charged; a declined card still returns normally.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> or its card is null.</exception>
     /// <exception cref="ArgumentException">A blank id, an amount that is not greater than zero, or malformed card data (the message names the field, never its value).</exception>
-    /// <exception cref="PortOneV1ApiException">PortOne refused the request.</exception>
+    /// <exception cref="PortOneV1ApiException">PortOne refused the request (e.g. the <c>merchant_uid</c> was paid before).</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the card was
+    /// charged. Look the payment up later by its <c>merchant_uid</c>; never charge again under another one.
+    /// </exception>
+    /// <remarks>
+    /// When the answer is lost (a time-out, a connection broken after the request left, a 5xx, or a success whose
+    /// body cannot be read), the call settles it within <see cref="PortOneClientOptions.Timeout"/> (unless
+    /// <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off): it looks up the latest paid payment under the
+    /// <c>merchant_uid</c> (<c>GET /payments/find/{merchant_uid}/paid</c>). One for this charge (the same amount) is returned as if
+    /// the answer had arrived; none means nothing was paid, and the request is sent again under the same
+    /// <c>merchant_uid</c> (three sends at most), which PortOne does not pay twice (its API description says so of
+    /// schedules' order ids and asks for a unique one per charge; the SDK relies on it). A refusal answering a resend
+    /// is settled by the same lookup and thrown when nothing of this call's is found; a refusal of the first send is
+    /// thrown as it is. A declined card is not a lost answer: it comes back as a payment whose status is not paid.
+    /// </remarks>
     public virtual Task<V1Payment> OnetimeAsync(OnetimePaymentRequest request, CancellationToken cancellationToken = default)
     {
         V1Validation.NotNull(request, nameof(request)).ValidateCharge(nameof(request));
@@ -63,22 +80,49 @@ public class PortOneV1SubscriptionsClient
             V1Validation.Id(request.CustomerUid, $"{nameof(request)}.{nameof(request.CustomerUid)} (customer_uid)");
         }
 
-        return V1Calls.SendValueAsync(_api, OnetimeOperation, HttpMethod.Post, "subscribe/payments/onetime", request, V1Api.Json.OnetimePaymentRequest, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", request.MerchantUid), cancellationToken);
+        return V1OutcomeResolver.ChargeAsync(
+            _api,
+            OnetimeOperation,
+            request.MerchantUid,
+            ct => V1Calls.SendValueAsync(_api, OnetimeOperation, HttpMethod.Post, "subscribe/payments/onetime", request, V1Api.Json.OnetimePaymentRequest, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", request.MerchantUid), ct),
+            paid => paid.Amount == request.Amount,
+            cancellationToken);
     }
 
-    /// <summary>Charges a stored billing key now (<c>POST /subscribe/payments/again</c>). Never retried automatically.</summary>
+    /// <summary>Charges a stored billing key now (<c>POST /subscribe/payments/again</c>). Never repeated blindly.</summary>
     /// <param name="request">The customer and the charge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The payment. <see cref="V1Payment.IsPaid"/> says whether the card was charged; a declined card still returns normally.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">A blank id or an amount that is not greater than zero.</exception>
-    /// <exception cref="PortOneV1ApiException">PortOne refused the request.</exception>
+    /// <exception cref="PortOneV1ApiException">PortOne refused the request (e.g. the <c>merchant_uid</c> was paid before).</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the card was
+    /// charged. Look the payment up later by its <c>merchant_uid</c>; never charge again under another one.
+    /// </exception>
+    /// <remarks>
+    /// When the answer is lost (a time-out, a connection broken after the request left, a 5xx, or a success whose
+    /// body cannot be read), the call settles it within <see cref="PortOneClientOptions.Timeout"/> (unless
+    /// <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off): it looks up the latest paid payment under the
+    /// <c>merchant_uid</c> (<c>GET /payments/find/{merchant_uid}/paid</c>). One for this charge (the same amount and <c>customer_uid</c>) is returned as if
+    /// the answer had arrived; none means nothing was paid, and the request is sent again under the same
+    /// <c>merchant_uid</c> (three sends at most), which PortOne does not pay twice (its API description says so of
+    /// schedules' order ids and asks for a unique one per charge; the SDK relies on it). A refusal answering a resend
+    /// is settled by the same lookup and thrown when nothing of this call's is found; a refusal of the first send is
+    /// thrown as it is. A declined card is not a lost answer: it comes back as a payment whose status is not paid.
+    /// </remarks>
     public virtual Task<V1Payment> AgainAsync(AgainPaymentRequest request, CancellationToken cancellationToken = default)
     {
         V1Validation.NotNull(request, nameof(request)).ValidateCharge(nameof(request));
         V1Validation.Id(request.CustomerUid, $"{nameof(request)}.{nameof(request.CustomerUid)} (customer_uid)");
         V1Validation.Required(request.Name, $"{nameof(request)}.{nameof(request.Name)} (name)");
-        return V1Calls.SendValueAsync(_api, AgainOperation, HttpMethod.Post, "subscribe/payments/again", request, V1Api.Json.AgainPaymentRequest, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", request.MerchantUid), cancellationToken);
+        return V1OutcomeResolver.ChargeAsync(
+            _api,
+            AgainOperation,
+            request.MerchantUid,
+            ct => V1Calls.SendValueAsync(_api, AgainOperation, HttpMethod.Post, "subscribe/payments/again", request, V1Api.Json.AgainPaymentRequest, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", request.MerchantUid), ct),
+            paid => paid.Amount == request.Amount && (paid.CustomerUid is null || paid.CustomerUid == request.CustomerUid),
+            cancellationToken);
     }
 
     /// <summary>Schedules one or more future charges of a customer (<c>POST /subscribe/payments/schedule</c>).</summary>
@@ -90,7 +134,19 @@ public class PortOneV1SubscriptionsClient
     /// No schedules, a blank id, an amount that is not greater than zero, a missing currency or name, a time that is not in the future (by
     /// the client's <see cref="PortOneClientOptions.TimeProvider"/>), or malformed card data.
     /// </exception>
-    /// <exception cref="PortOneV1ApiException">PortOne refused the request.</exception>
+    /// <exception cref="PortOneV1ApiException">PortOne refused the request (e.g. a <c>merchant_uid</c> already scheduled for another charge).</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the
+    /// schedules were stored. Look them up later with <see cref="GetScheduleAsync"/>; never schedule them again under
+    /// other order ids.
+    /// </exception>
+    /// <remarks>
+    /// When the answer is lost, each schedule is looked up by its <c>merchant_uid</c>
+    /// (<c>GET /subscribe/payments/schedule/{merchant_uid}</c>) within <see cref="PortOneClientOptions.Timeout"/>:
+    /// those found with this customer, amount and time are this call's; the others are sent again (three sends at
+    /// most), which cannot book a charge twice because PortOne keeps one schedule per <c>merchant_uid</c>. The answer
+    /// lists every schedule in the order of the request. A refusal answering a resend is settled by the same lookups.
+    /// </remarks>
     public virtual Task<IReadOnlyList<V1Schedule>> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken = default)
     {
         V1Validation.NotNull(request, nameof(request));
@@ -114,7 +170,24 @@ public class PortOneV1SubscriptionsClient
 
         V1Validation.NotNegative(request.CheckingAmount, $"{nameof(request)}.{nameof(request.CheckingAmount)} (checking_amount)");
         request.Card?.Validate($"{nameof(request)}.{nameof(request.Card)}");
-        return V1Calls.SendValueAsync(_api, ScheduleOperation, HttpMethod.Post, "subscribe/payments/schedule", request, V1Api.Json.ScheduleRequest, V1Api.Json.IReadOnlyListV1Schedule, V1Calls.Accepted("customer_uid", request.CustomerUid) + " (merchant_uid " + string.Join(", ", schedules.Select(s => "\"" + s.MerchantUid + "\"")) + ")", cancellationToken);
+        return V1OutcomeResolver.ScheduleAsync(
+            _api,
+            ScheduleOperation,
+            request,
+            (items, ct) =>
+            {
+                var body = ReferenceEquals(items, request.Schedules) ? request : new ScheduleRequest
+                {
+                    CustomerUid = request.CustomerUid,
+                    Schedules = items,
+                    CustomerId = request.CustomerId,
+                    CheckingAmount = request.CheckingAmount,
+                    ChannelKey = request.ChannelKey,
+                    Card = request.Card,
+                };
+                return V1Calls.SendValueAsync(_api, ScheduleOperation, HttpMethod.Post, "subscribe/payments/schedule", body, V1Api.Json.ScheduleRequest, V1Api.Json.IReadOnlyListV1Schedule, V1Calls.Accepted("customer_uid", request.CustomerUid) + " (merchant_uid " + string.Join(", ", items.Select(s => "\"" + s.MerchantUid + "\"")) + ")", ct);
+            },
+            cancellationToken);
     }
 
     /// <summary>
@@ -224,8 +297,32 @@ public class PortOneV1SubscriptionsClient
     /// <returns>The payment. <see cref="V1Payment.IsPaid"/> says whether the card was charged this time.</returns>
     /// <exception cref="ArgumentException"><paramref name="merchantUid"/> is blank.</exception>
     /// <exception cref="PortOneV1ApiException">Not found, not failed, or refused.</exception>
-    public virtual Task<V1Payment> RetryScheduleAsync(string merchantUid, CancellationToken cancellationToken = default) =>
-        V1Calls.GetValueAsync(_api, RetryOperation, HttpMethod.Post, SchedulePath(merchantUid) + "/retry", V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", merchantUid), cancellationToken);
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the card was
+    /// charged. Look the payment up later by its <c>merchant_uid</c>; never charge again under another one.
+    /// </exception>
+    /// <remarks>
+    /// When the answer is lost (a time-out, a connection broken after the request left, a 5xx, or a success whose
+    /// body cannot be read), the call settles it within <see cref="PortOneClientOptions.Timeout"/> (unless
+    /// <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off): it looks up the latest paid payment under the
+    /// <c>merchant_uid</c> (<c>GET /payments/find/{merchant_uid}/paid</c>). One (the schedule's charge) is returned as if
+    /// the answer had arrived; none means nothing was paid, and the request is sent again under the same
+    /// <c>merchant_uid</c> (three sends at most), which PortOne does not pay twice (its API description says so of
+    /// schedules' order ids and asks for a unique one per charge; the SDK relies on it). A refusal answering a resend
+    /// is settled by the same lookup and thrown when nothing of this call's is found; a refusal of the first send is
+    /// thrown as it is. A declined card is not a lost answer: it comes back as a payment whose status is not paid.
+    /// </remarks>
+    public virtual Task<V1Payment> RetryScheduleAsync(string merchantUid, CancellationToken cancellationToken = default)
+    {
+        var path = SchedulePath(merchantUid) + "/retry";
+        return V1OutcomeResolver.ChargeAsync(
+            _api,
+            RetryOperation,
+            merchantUid,
+            ct => V1Calls.GetValueAsync(_api, RetryOperation, HttpMethod.Post, path, V1Api.Json.V1Payment, V1Calls.Accepted("merchant_uid", merchantUid), ct),
+            static _ => true,
+            cancellationToken);
+    }
 
     /// <summary>
     /// One page of a customer's schedules due in a window (<c>GET /subscribe/payments/schedule/customers/{customer_uid}</c>;

@@ -32,13 +32,31 @@ public partial class PortOneV2BillingKeysClient
     /// <returns>The new billing key with its channels, and the channels that failed when several were tried.</returns>
     /// <exception cref="System.ArgumentException">The method is missing.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="ChannelNotFoundError"/>, <see cref="PgProviderError"/> (the card was refused), <see cref="ChannelSpecificError"/>.</exception>
-    /// <exception cref="PortOneTimeoutException">No answer in time; a key may have been issued. Search with <see cref="ListAsync(BillingKeyFilterInput?, CancellationToken)"/> before issuing again.</exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne and no answer that settles it came back (a time-out, a connection broken
+    /// after the request left, a 5xx without a documented error, an accepted answer that cannot be read, or your
+    /// cancellation after it left): a key may have been issued. Nothing of yours makes a second request safe, so the
+    /// SDK neither looks up nor resends. Search with <see cref="ListAsync(BillingKeyFilterInput?, CancellationToken)"/>
+    /// (by <see cref="BillingKeyFilterInput.CustomerId"/> when you gave a customer ID; the exception's
+    /// <see cref="PortOneOutcomeUnknownException.LookUp"/> says how) before issuing again, and delete a key you do not want.
+    /// </exception>
+    /// <exception cref="PortOneTimeoutException">Only when <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off: no answer in time; a key may have been issued.</exception>
     public virtual async Task<IssueBillingKeyResponse> IssueAsync(IssueBillingKeyRequest request, CancellationToken cancellationToken = default)
     {
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Present(request.Method, nameof(request), "Method");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(V2Operations.IssueBillingKey, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, V2Accepted.BillingKeyFor(request.Customer?.Id), cancellationToken).ConfigureAwait(false);
+        var customerId = request.Customer?.Id;
+        var startedAt = (_api.Options.TimeProvider ?? System.TimeProvider.System).GetUtcNow();
+        var lookUp = customerId is null
+            ? $"V2 BillingKeys.ListAsync, for keys issued since {startedAt:yyyy-MM-dd'T'HH:mm:ss'Z'} (no customer ID was given)"
+            : $"V2 BillingKeys.ListAsync with BillingKeyFilterInput.CustomerId \"{customerId}\"";
+        return await OutcomeResolution.SendOnceAsync(
+            new MoneyCall(_api.Options, _api.Logger, _api.Transport, V2Operations.IssueBillingKey, customerId ?? "(none given)", "customer.id"),
+            lookUp,
+            ct => _api.SendAsync(V2Operations.IssueBillingKey, HttpMethod.Post, "billing-keys", body, V2Api.Models.IssueBillingKeyRequest, V2Api.Models.IssueBillingKeyResponse, V2Accepted.BillingKeyFor(customerId), ct),
+            static e => PortOneOutcome.IsAmbiguous(e, static x => x is PortOneApiException { Error: UnknownPortOneError }),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one billing key (<c>GET /billing-keys/{billingKey}</c>), in the configured store when there is one.</summary>

@@ -33,9 +33,23 @@ public partial class PortOneV2PaymentSchedulesClient
     /// <returns>The new schedule's ID.</returns>
     /// <exception cref="System.ArgumentException">An ID, the payment, its billing key, order name, amount or currency, or the time is missing.</exception>
     /// <exception cref="PortOneApiException">
-    /// E.g. <see cref="PaymentScheduleAlreadyExistsError"/> (also what a retry sees when the first attempt landed),
-    /// <see cref="AlreadyPaidError"/>, <see cref="BillingKeyNotFoundError"/>, <see cref="BillingKeyAlreadyDeletedError"/>.
+    /// E.g. <see cref="PaymentScheduleAlreadyExistsError"/> (a schedule of another charge exists under this payment
+    /// ID), <see cref="AlreadyPaidOrWaitingError"/>, <see cref="BillingKeyNotFoundError"/>, <see cref="BillingKeyAlreadyDeletedError"/>.
     /// </exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the
+    /// schedule was booked. Search the billing key's schedules later; never book it again under another payment ID.
+    /// </exception>
+    /// <remarks>
+    /// PortOne keeps one schedule per payment ID, so a repeat cannot book a second charge. When the answer is lost
+    /// (after the pipeline's own retries), the call searches the billing key's schedules due at
+    /// <see cref="CreatePaymentScheduleRequest.TimeToPay"/> within <see cref="PortOneClientOptions.Timeout"/>: one under
+    /// this payment ID with the same billing key, total, currency and time is returned as if its answer had arrived;
+    /// none means the request did not land, and it is sent again (three sends at most). A
+    /// <see cref="PaymentScheduleAlreadyExistsError"/> is settled by the same search, also on the first send (the
+    /// pipeline's retry may have been the repeat): the existing schedule is returned when it is this one, and the
+    /// error is thrown when it is another. Off with <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/>.
+    /// </remarks>
     public virtual async Task<CreatePaymentScheduleResponse> CreateAsync(string paymentId, CreatePaymentScheduleRequest request, CancellationToken cancellationToken = default)
     {
         V2Api.RequireId(paymentId, nameof(paymentId));
@@ -47,7 +61,15 @@ public partial class PortOneV2PaymentSchedulesClient
         V2Validation.Currency(request.Payment.Currency, nameof(request), "Payment.Currency");
         V2Validation.Time(request.TimeToPay, nameof(request), "TimeToPay");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(V2Operations.CreatePaymentSchedule, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule", body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
+        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule";
+        return await V2ScheduleResolver.CreateAsync(
+            _api,
+            V2Operations.CreatePaymentSchedule,
+            paymentId,
+            request,
+            ct => _api.SendAsync(V2Operations.CreatePaymentSchedule, HttpMethod.Post, path, body, V2Api.Models.CreatePaymentScheduleRequest, V2Api.Models.CreatePaymentScheduleResponse, V2Accepted.Payment(paymentId), ct),
+            (search, ct) => _api.SendAsync(V2Operations.GetPaymentSchedules, HttpMethod.Get, "payment-schedules?" + V2Api.RequestBodyQuery(search, V2Api.Models.GetPaymentSchedulesRequest), V2Api.Models.GetPaymentSchedulesResponse, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one schedule (<c>GET /payment-schedules/{paymentScheduleId}</c>), in the configured store when there is one.</summary>

@@ -16,7 +16,7 @@ namespace PortOne.Sdk.V2;
 /// <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off): they look the payment up by its ID and send
 /// again under the same ID only when PortOne shows no payment, which it never pays twice. They return the charge
 /// PortOne made, throw the refusal it recorded, or throw <see cref="PortOneOutcomeUnknownException"/>.
-/// <see cref="CancelAsync"/> is not retried: a time-out there does not tell whether money moved.
+/// <see cref="CancelAsync"/> settles a lost answer too, by the cancellable amount PortOne checks.
 /// </remarks>
 public partial class PortOneV2PaymentsClient
 {
@@ -200,9 +200,30 @@ public partial class PortOneV2PaymentsClient
     /// E.g. <see cref="PaymentNotPaidError"/>, <see cref="PaymentAlreadyCancelledError"/>,
     /// <see cref="CancelAmountExceedsCancellableAmountError"/>, <see cref="CancellableAmountConsistencyBrokenError"/>, <see cref="PgProviderError"/>.
     /// </exception>
+    /// <exception cref="PortOneOutcomeUnknownException">
+    /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the money
+    /// was refunded. Look the payment up later (its cancellations) before you refund again.
+    /// </exception>
     /// <remarks>
-    /// Not retried: a repeated partial cancel could refund twice. To make a retry safe, set
-    /// <see cref="CancelPaymentRequest.CurrentCancellableAmount"/>; the server then refuses a cancel whose premise is stale.
+    /// <para>
+    /// Never repeated blindly: a repeated partial refund could pay out twice. The refund carries the amount the
+    /// caller believes is still refundable (<see cref="CancelPaymentRequest.CurrentCancellableAmount"/>), which
+    /// PortOne checks, refusing a refund whose premise is stale. When the request leaves it unset and
+    /// <see cref="PortOneClientOptions.FillCancellableAmount"/> is on (off by default), the SDK reads the payment first
+    /// and sends what it found (one extra lookup; a refund made by someone else in between then makes PortOne refuse
+    /// this one with <see cref="CancellableAmountConsistencyBrokenError"/>).
+    /// </para>
+    /// <para>
+    /// When the answer is lost (a time-out, a connection broken after the request left, a 5xx without a documented
+    /// error, or a success whose body cannot be read), the call looks the payment up within
+    /// <see cref="PortOneClientOptions.Timeout"/>: the cancellable amount unchanged means the refund did not land, and
+    /// it is sent again as it was (three sends at most; PortOne's check makes a second refund impossible); the amount
+    /// dropped by exactly this refund, with a cancellation of this amount and reason, means it landed, and that
+    /// cancellation is returned as if the answer had arrived. A <see cref="CancellableAmountConsistencyBrokenError"/>,
+    /// <see cref="PaymentAlreadyCancelledError"/> or <see cref="CancelAmountExceedsCancellableAmountError"/> answering a
+    /// resend is settled the same way; answering the first send, it is thrown as it is. Anything else, or a refund
+    /// without a cancellable amount (the option off), ends in <see cref="PortOneOutcomeUnknownException"/>.
+    /// </para>
     /// </remarks>
     public virtual async Task<CancelPaymentResponse> CancelAsync(string paymentId, CancelPaymentRequest request, CancellationToken cancellationToken = default)
     {
@@ -214,7 +235,15 @@ public partial class PortOneV2PaymentsClient
         V2Validation.NotNegative(request.VatAmount, nameof(request), "VatAmount");
         V2Validation.NotNegative(request.CurrentCancellableAmount, nameof(request), "CurrentCancellableAmount");
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(V2Operations.CancelPayment, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel", body, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, V2Accepted.Payment(paymentId), cancellationToken).ConfigureAwait(false);
+        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel";
+        return await V2CancelResolver.CancelAsync(
+            _api,
+            V2Operations.CancelPayment,
+            paymentId,
+            body,
+            (sent, ct) => _api.SendAsync(V2Operations.CancelPayment, HttpMethod.Post, path, sent, V2Api.Models.CancelPaymentRequest, V2Api.Models.CancelPaymentResponse, V2Accepted.Payment(paymentId), ct),
+            ct => GetCoreAsync(paymentId, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -33,15 +33,24 @@ public sealed class SendOnceTests : IDisposable
         var descriptor = OperationTable.Descriptors[operation];
         using var server = new ScriptedRawServer(request =>
             request.Path == "/users/getToken" ? ScriptedRawServer.Json(200, Bodies.V1Token("token-1", Harness.Start, TimeSpan.FromMinutes(30))) : null);
-        using var v1 = _h.V1(o => o.BaseAddress = server.Url);
-        using var v2 = _h.V2(o => o.BaseAddress = server.Url);
+        // The refunds' read of the balance before sending is a GET, and would fail before the POST is sent.
+        using var v1 = _h.V1(o =>
+        {
+            o.BaseAddress = server.Url;
+            o.FillCancellableAmount = false;
+        });
+        using var v2 = _h.V2(o =>
+        {
+            o.BaseAddress = server.Url;
+            o.FillCancellableAmount = false;
+        });
 
         for (var i = 0; i < CallsPerOperation; i++)
         {
             var failure = await Record.ExceptionAsync(() => (call.V1 is { } onV1 ? onV1(v1) : call.V2!(v2)).Guard());
             if (ResolvesOutcomes(operation))
             {
-                // The SDK looks the payment up (each lookup is closed silently too) and gives up: outcome unknown.
+                // The SDK looks the payment up where it can (each lookup is closed silently too) and gives up: outcome unknown.
                 Assert.IsType<PortOneNetworkException>(Assert.IsType<PortOneOutcomeUnknownException>(failure).InnerException);
             }
             else
@@ -71,7 +80,10 @@ public sealed class SendOnceTests : IDisposable
         Assert.True(server.Requests.Count > 3, $"only {server.Requests.Count} requests");
     }
 
-    // The charges that settle a lost answer themselves (issue 10).
+    // Every money or card call settles a lost answer itself or reports it as unknown (issue 10).
+    // The money calls of issue 10 settle lost answers; every other operation that is not retried (the generated ones
+    // included) reports the failure as it is.
     private static bool ResolvesOutcomes(string operation) =>
-        operation is "V2.Payments.PayWithBillingKey" or "V2.Payments.PayInstantly";
+        operation.StartsWith("V1.", StringComparison.Ordinal)
+        || operation is "V2.Payments.PayWithBillingKey" or "V2.Payments.PayInstantly" or "V2.Payments.Cancel" or "V2.BillingKeys.Issue";
 }

@@ -91,6 +91,9 @@ public sealed class V1ToleranceTests : IDisposable
                 BaseAddress = new Uri(_server.Url!),
                 TimeProvider = new FakeTimeProvider(V1TestServer.Now),
                 Retry = new PortOneRetryOptions { MaxRetries = 0 },
+
+                // These tests are about reading answers; settling lost ones is MoneyResolutionTests' subject.
+                ResolveUnknownOutcomes = false,
             },
             _loggerFactory);
     }

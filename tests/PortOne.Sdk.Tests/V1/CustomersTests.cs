@@ -153,8 +153,11 @@ public sealed class CustomersTests : IDisposable
     {
         _v1.StubError("POST", "/subscribe/customers/c", 503, -1, "busy");
 
-        await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Customers.SaveAsync("c", new SaveCustomerRequest { Card = TestCard }));
+        // A 5xx leaves open whether the card was stored; nothing makes a second save safe, so it is not sent again.
+        var ex = await Assert.ThrowsAsync<PortOneOutcomeUnknownException>(() => _v1.Client.Customers.SaveAsync("c", new SaveCustomerRequest { Card = TestCard }));
 
+        Assert.IsType<PortOneV1ApiException>(ex.InnerException);
+        Assert.Equal(("c", "customer_uid"), (ex.PaymentId, ex.IdField));
         Assert.Single(_v1.ApiCalls);
     }
 

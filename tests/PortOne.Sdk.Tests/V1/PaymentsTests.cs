@@ -203,7 +203,9 @@ public sealed class PaymentsTests : IDisposable
         _v1.StubError("POST", "/payments/cancel", 503, -1, "busy");
         _v1.StubError("GET", "/payments/imp_1", 503, -1, "busy");
 
-        await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Payments.CancelAsync(new CancelPaymentRequest { ImpUid = "imp_1", Amount = V1CancelAmount.Partial(10) }));
+        // Without a checksum a lookup cannot tell whether the refund landed: outcome unknown, sent once.
+        var ex = await Assert.ThrowsAsync<PortOneOutcomeUnknownException>(() => _v1.Client.Payments.CancelAsync(new CancelPaymentRequest { ImpUid = "imp_1", Amount = V1CancelAmount.Partial(10) }));
+        Assert.IsType<PortOneV1ApiException>(ex.InnerException);
         Assert.Single(_v1.ApiCalls);
         await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Payments.GetAsync("imp_1"));
         Assert.Equal(1 + 3, _v1.ApiCalls.Count);

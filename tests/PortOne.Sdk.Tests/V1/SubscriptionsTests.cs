@@ -87,9 +87,21 @@ public sealed class SubscriptionsTests : IDisposable
         _v1.StubError("POST", "/subscribe/payments/onetime", 502, -1, "busy");
         _v1.Server.Given(Request.Create().UsingPost().WithPath("/subscribe/payments/schedule/m/retry")).RespondWith(V1TestServer.Envelope(null, 503, -1, "busy"));
 
-        await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Subscriptions.AgainAsync(new AgainPaymentRequest { CustomerUid = "c", MerchantUid = "m", Amount = 1m, Name = "n" }));
-        await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Subscriptions.OnetimeAsync(new OnetimePaymentRequest { MerchantUid = "m", Amount = 1m, Card = new V1Card { Number = "4111111111111111", Expiry = "2031-01" } }));
-        await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Subscriptions.RetryScheduleAsync("m"));
+        // The pipeline's part only: with settling on, the SDK would look the payment up and may send again
+        // (MoneyResolutionTests, MoneyChaosTests).
+        using var client = new PortOneV1Client(new PortOneV1Options
+        {
+            ApiKey = "key",
+            ApiSecret = "secret",
+            BaseAddress = new Uri(_v1.Server.Url!),
+            TimeProvider = _v1.Clock,
+            Retry = new PortOneRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
+            ResolveUnknownOutcomes = false,
+        });
+
+        await Assert.ThrowsAsync<PortOneV1ApiException>(() => client.Subscriptions.AgainAsync(new AgainPaymentRequest { CustomerUid = "c", MerchantUid = "m", Amount = 1m, Name = "n" }));
+        await Assert.ThrowsAsync<PortOneV1ApiException>(() => client.Subscriptions.OnetimeAsync(new OnetimePaymentRequest { MerchantUid = "m", Amount = 1m, Card = new V1Card { Number = "4111111111111111", Expiry = "2031-01" } }));
+        await Assert.ThrowsAsync<PortOneV1ApiException>(() => client.Subscriptions.RetryScheduleAsync("m"));
 
         Assert.Equal(3, _v1.ApiCalls.Count);
     }

@@ -162,6 +162,12 @@ public sealed class ErrorDecodingTests : IDisposable
             _ => string.Empty,
         };
         _mock.Stub(method, path, status, $$"""{ "message": "server says no", {{extra}} "type": "{{type}}" }""");
+        if (type == "PAYMENT_SCHEDULE_ALREADY_EXISTS")
+        {
+            // The SDK searches for the existing schedule (it returns it when it is this one); here there is none of this call's.
+            _mock.Stub("GET", "/payment-schedules", 200, """{ "items": [], "page": { "number": 0, "size": 100, "totalCount": 0 } }""");
+        }
+
         using var client = _mock.CreateClient();
 
         var ex = await Assert.ThrowsAsync<PortOneApiException>(() => call(client));

@@ -291,8 +291,10 @@ public sealed class PaymentsClientTests : IDisposable
         _mock.Stub("POST", "/payments/order-1001/cancel", 503, """{ "type": "SOMETHING_TEMPORARY" }""");
         using var client = _mock.CreateClient(configure: o => o.Retry = new PortOneRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.Zero });
 
-        var ex = await Assert.ThrowsAsync<PortOneApiException>(() => client.Payments.CancelAsync("order-1001", new CancelPaymentRequest { Reason = "x" }));
+        // Without CurrentCancellableAmount a lookup cannot tell whether the refund landed: outcome unknown, sent once.
+        var ex = await Assert.ThrowsAsync<PortOneOutcomeUnknownException>(() => client.Payments.CancelAsync("order-1001", new CancelPaymentRequest { Reason = "x" }));
 
+        Assert.IsType<PortOneApiException>(ex.InnerException);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Single(_mock.Server.LogEntries);
     }
