@@ -37,6 +37,9 @@ internal sealed class PortOneWebhookDeduplicator
         }
     }
 
+    /// <summary>Called with the id when a delivery has to wait for another delivery of the same id (a test hook).</summary>
+    internal Action<string>? Contended { get; set; }
+
     /// <summary>
     /// Waits until no other delivery of <paramref name="webhookId"/> is in progress on this instance, then holds the
     /// id until the returned lease is disposed. A second delivery of an id being handled therefore waits for the
@@ -45,6 +48,7 @@ internal sealed class PortOneWebhookDeduplicator
     public async Task<IDisposable> EnterAsync(string webhookId, CancellationToken cancellationToken)
     {
         Gate gate;
+        bool contended;
         lock (_gates)
         {
             if (!_gates.TryGetValue(webhookId, out gate!))
@@ -53,7 +57,12 @@ internal sealed class PortOneWebhookDeduplicator
                 _gates.Add(webhookId, gate);
             }
 
-            gate.Users++;
+            contended = ++gate.Users > 1;
+        }
+
+        if (contended)
+        {
+            Contended?.Invoke(webhookId);
         }
 
         try
