@@ -15,8 +15,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, EventName = "PortOneWebhookTooLarge", Level = LogLevel.Warning, Message = "Refused a PortOne webhook request with a body over {MaxBodyBytes} bytes (413)")]
     public static partial void TooLarge(ILogger logger, int maxBodyBytes);
 
-    [LoggerMessage(EventId = 2, EventName = "PortOneWebhookRefused", Level = LogLevel.Warning, Message = "Refused a PortOne webhook request (400): {Reason} {HeaderName}; webhook-id {WebhookId}")]
-    public static partial void Refused(ILogger logger, PortOneWebhookVerificationFailure reason, string? headerName, string? webhookId);
+    /// <summary><paramref name="header"/>: empty, or the missing or repeated header's name in parentheses after a space.</summary>
+    [LoggerMessage(EventId = 2, EventName = "PortOneWebhookRefused", Level = LogLevel.Warning, Message = "Refused a PortOne webhook request (400): {Reason}{Header}; webhook-id {WebhookId}")]
+    public static partial void Refused(ILogger logger, PortOneWebhookVerificationFailure reason, string header, string? webhookId);
 
     [LoggerMessage(EventId = 3, EventName = "PortOneWebhookBadSecret", Level = LogLevel.Error, Message = "Could not verify a PortOne webhook (500): the configured webhook secret is not usable ({Reason}); fix PortOne:V2:WebhookSecret")]
     public static partial void BadSecret(ILogger logger, PortOneWebhookVerificationFailure reason);

@@ -61,7 +61,9 @@ internal sealed class PortOneWebhookEndpoint
                 return;
             }
 
-            Log.Refused(_logger, ex.Reason, ex.HeaderName, HeaderOrNull(request, PortOneWebhookHeaders.IdHeaderName));
+            // The id is unverified here, but names the delivery in PortOne's console.
+            Log.Refused(_logger, ex.Reason, ex.HeaderName is null ? string.Empty : $" ({ex.HeaderName})", HeaderOrNull(request, PortOneWebhookHeaders.IdHeaderName));
+
             Outcome(activity, WebhookOutcome.Refused);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsync("PortOne webhook refused: " + ex.Reason, aborted).ConfigureAwait(false);
