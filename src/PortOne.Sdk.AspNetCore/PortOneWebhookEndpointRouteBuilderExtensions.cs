@@ -35,8 +35,7 @@ public static class PortOneWebhookEndpointRouteBuilderExtensions
             throw new ArgumentNullException(nameof(pattern));
         }
 
-        var registrations = Registrations(endpoints);
-        if (!registrations.V2Handlers)
+        if (!Registrations(endpoints).HasV2Handler(endpoints.ServiceProvider))
         {
             throw new InvalidOperationException(
                 "MapPortOneWebhooks needs a handler: register one with services.AddPortOneWebhooks(…).AddHandler<THandler>().");
@@ -84,8 +83,7 @@ public static class PortOneWebhookEndpointRouteBuilderExtensions
             throw new ArgumentNullException(nameof(pattern));
         }
 
-        var registrations = Registrations(endpoints);
-        if (!registrations.V1Handlers)
+        if (!Registrations(endpoints).HasV1Handler(endpoints.ServiceProvider))
         {
             throw new InvalidOperationException(
                 "MapPortOneV1Notifications needs a handler: register one with services.AddPortOneWebhooks(…).AddV1Handler<THandler>().");

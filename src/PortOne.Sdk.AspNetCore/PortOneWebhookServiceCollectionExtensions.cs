@@ -115,12 +115,12 @@ public static class PortOneWebhookServiceCollectionExtensions
 }
 
 /// <summary>Checks <see cref="PortOneWebhookOptions"/> at start-up, with messages that say what to fix.</summary>
-internal sealed class PortOneWebhookOptionsValidator(PortOneWebhookRegistrations registrations) : IValidateOptions<PortOneWebhookOptions>
+internal sealed class PortOneWebhookOptionsValidator(PortOneWebhookRegistrations registrations, IServiceProvider services) : IValidateOptions<PortOneWebhookOptions>
 {
     public ValidateOptionsResult Validate(string? name, PortOneWebhookOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
-        if (registrations.V2Handlers)
+        if (registrations.HasV2Handler(services))
         {
             if (string.IsNullOrWhiteSpace(options.WebhookSecret))
             {

@@ -101,4 +101,13 @@ internal sealed class PortOneWebhookRegistrations
     public bool V2Handlers { get; set; }
 
     public bool V1Handlers { get; set; }
+
+    /// <summary>Whether a V2 handler exists, through the builder or registered directly as <see cref="IPortOneWebhookHandler"/>.</summary>
+    public bool HasV2Handler(IServiceProvider services) => V2Handlers || IsService(services, typeof(IPortOneWebhookHandler));
+
+    /// <summary>Whether a V1 handler exists, through the builder or registered directly as <see cref="IPortOneV1NotificationHandler"/>.</summary>
+    public bool HasV1Handler(IServiceProvider services) => V1Handlers || IsService(services, typeof(IPortOneV1NotificationHandler));
+
+    private static bool IsService(IServiceProvider services, Type type) =>
+        services.GetService<IServiceProviderIsService>()?.IsService(type) == true;
 }

@@ -22,6 +22,15 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public async Task A_handler_registered_straight_into_DI_counts_as_a_V2_handler_too()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            ReceiverHost.StartAsync(b => b.Services.AddScoped<IPortOneWebhookHandler, NothingHandler>(), TimeProvider.System, secret: null));
+
+        Assert.Contains("PortOne:V2:WebhookSecret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_that_is_not_base64_stops_the_start_up_without_being_echoed()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
@@ -112,6 +121,11 @@ public sealed class OptionsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+}
+
+internal sealed class NothingHandler : IPortOneWebhookHandler
+{
+    public Task HandleAsync(Webhook webhook, PortOneWebhookContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 [CollectionDefinition(nameof(TracingCollection), DisableParallelization = true)]
