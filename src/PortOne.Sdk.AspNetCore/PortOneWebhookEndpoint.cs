@@ -63,9 +63,10 @@ internal sealed class PortOneWebhookEndpoint
 
             // The id is unverified here, but names the delivery in PortOne's console.
             Log.Refused(_logger, ex.Reason, ex.HeaderName is null ? string.Empty : $" ({ex.HeaderName})", HeaderOrNull(request, PortOneWebhookHeaders.IdHeaderName));
-
             Outcome(activity, WebhookOutcome.Refused);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            // The reason only (an enum name): it shows in PortOne's delivery log, and tells a sender nothing secret.
+            context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync("PortOne webhook refused: " + ex.Reason, aborted).ConfigureAwait(false);
             return;
         }
