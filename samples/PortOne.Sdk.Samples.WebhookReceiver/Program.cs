@@ -1,113 +1,78 @@
-// A webhook receiver for PortOne, V2 and V1, in the shape we recommend:
-//  1. read the raw body once, as bytes;
-//  2. verify it (V2) or parse it (V1, which is unsigned);
-//  3. queue the payment id and answer 200 at once;
-//  4. a background worker fetches the payment from the API and acts on what the API says.
-// PortOne resends a webhook that is not answered quickly with a 2xx, so the slow part (the API call, your
-// business logic) never runs inside the request.
+// A PortOne webhook receiver (V2 webhooks and V1 notifications) built on PortOne.Sdk.AspNetCore:
 //
-// Settings, as environment variables (keep secrets out of appsettings.json); missing ones stop the start-up:
-//   PortOne__V2__ApiSecret, PortOne__V2__WebhookSecret, PortOne__V1__ApiKey, PortOne__V1__ApiSecret,
-//   and optionally PortOne__V2__StoreId.
+//   builder.Services.AddPortOneWebhooks(builder.Configuration.GetSection("PortOne")).AddHandler<PaymentWebhookHandler>();
+//   app.MapPortOneWebhooks("/webhooks/portone");
+//
+// The endpoint reads the raw body once (64 KiB at most), verifies the signature, skips webhook ids it already
+// handled, runs the handler and answers 200 only after the handler has finished: an error or a crash before then
+// means PortOne delivers the webhook again, so nothing is acknowledged and then lost.
+//
+// Two ways to run it:
+//  * No settings (dotnet run --project samples/PortOne.Sdk.Samples.WebhookReceiver): offline. An in-process
+//    FakePortOne plays PortOne; the sample listens on a free loopback port, makes a few payments, delivers the
+//    webhooks the fake recorded over real HTTP (one twice, one forged), prints what happened and exits.
+//  * With settings, as environment variables (keep secrets out of appsettings.json): a long-lived receiver talking
+//    to PortOne. PortOne__V2__ApiSecret and PortOne__V2__WebhookSecret (and optionally PortOne__V2__StoreId);
+//    PortOne__V1__ApiKey and PortOne__V1__ApiSecret to receive V1 notifications too. Set ASPNETCORE_URLS for the
+//    address. Several instances? Register a shared IDistributedCache (see README, "ASP.NET Core webhooks").
 
-using System.Threading.Channels;
 using PortOne.Sdk.Samples.WebhookReceiver;
-using PortOne.Sdk.V1;
-using PortOne.Sdk.V2.Webhooks;
+using PortOne.Sdk.Testing;
 
 var builder = WebApplication.CreateBuilder(args);
+var offline = string.IsNullOrEmpty(builder.Configuration["PortOne:V2:ApiSecret"]);
 
-builder.Services.AddPortOneV2(builder.Configuration.GetSection("PortOne:V2"));
-builder.Services.AddPortOneV1(builder.Configuration.GetSection("PortOne:V1"));
-
-// The verifier would refuse every webhook with BadSecret if the secret were wrong; fail at start-up when it is unset.
-var webhookSecret = builder.Configuration["PortOne:V2:WebhookSecret"];
-if (string.IsNullOrWhiteSpace(webhookSecret))
+await using var fake = offline ? new FakePortOne(DateTimeOffset.UtcNow) : null;
+if (fake is not null)
 {
-    throw new InvalidOperationException("Set PortOne:V2:WebhookSecret to the webhook secret from the PortOne console.");
+    // The fake's credentials and webhook secret stand in for the console's; its clock starts now, so the webhooks it
+    // signs are current for the receiver's real clock.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["PortOne:V2:ApiSecret"] = fake.V2ApiSecret,
+        ["PortOne:V2:WebhookSecret"] = fake.WebhookSecret,
+        ["PortOne:V1:ApiKey"] = fake.V1ApiKey,
+        ["PortOne:V1:ApiSecret"] = fake.V1ApiSecret,
+    });
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    // The run prints its own account; of the logs, keep what the webhook endpoint decided, one line each.
+    builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("PortOne.Sdk.V1", LogLevel.Warning).AddFilter("PortOne.Sdk.V2", LogLevel.Warning);
+    builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 }
 
-builder.Services.AddSingleton(sp => new PortOneWebhookVerifier(webhookSecret, sp.GetService<TimeProvider>()));
+var v2 = builder.Services.AddPortOneV2(builder.Configuration.GetSection("PortOne:V2"));
+var withV1 = !string.IsNullOrEmpty(builder.Configuration["PortOne:V1:ApiKey"]);
+var v1 = withV1 ? builder.Services.AddPortOneV1(builder.Configuration.GetSection("PortOne:V1")) : null;
+if (fake is not null)
+{
+    v2.UseFakePortOne(fake);
+    v1?.UseFakePortOne(fake);
+}
 
-// The queue between the endpoints and the worker. Bounded, so a flood of webhooks cannot exhaust memory: when it is
-// full the endpoint answers 503 and PortOne delivers the webhook again later.
-var queue = Channel.CreateBounded<PaymentCheck>(new BoundedChannelOptions(1_000) { SingleReader = true });
-builder.Services.AddSingleton(queue.Reader);
-builder.Services.AddSingleton(queue.Writer);
-builder.Services.AddTransient<IPaymentConfirmer, PortOnePaymentConfirmer>();
-builder.Services.AddHostedService<PaymentCheckWorker>();
+var webhooks = builder.Services.AddPortOneWebhooks(builder.Configuration.GetSection("PortOne")).AddHandler<PaymentWebhookHandler>();
+if (withV1)
+{
+    webhooks.AddV1Handler<V1PaymentNotificationHandler>();
+}
+
+builder.Services.AddSingleton<OrderBook>();
 
 var app = builder.Build();
-
-app.MapPost("/webhooks/portone", async (
-    HttpRequest request,
-    PortOneWebhookVerifier verifier,
-    ChannelWriter<PaymentCheck> checks,
-    ILogger<Program> logger,
-    CancellationToken cancellationToken) =>
+app.MapPortOneWebhooks("/webhooks/portone");
+if (withV1)
 {
-    var body = await WebhookBody.ReadAsync(request, cancellationToken);
-    if (body is null)
-    {
-        return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-    }
+    // Unsigned: anyone can post here. The endpoint trusts only the payment it looks up; rate-limit it in production.
+    app.MapPortOneV1Notifications("/webhooks/iamport");
+}
 
-    Webhook webhook;
-    try
-    {
-        webhook = verifier.Verify(body, request.Headers);
-    }
-    catch (PortOneWebhookVerificationException ex)
-    {
-        Log.WebhookRefused(logger, ex.Reason, ex.HeaderName);
-        return Results.BadRequest();
-    }
-
-    switch (webhook)
-    {
-        case WebhookTransaction transaction:
-            // Every payment event (paid, failed, cancelled, …) is handled the same way: fetch the payment and look.
-            if (!checks.TryWrite(new PaymentCheck(PaymentApi.V2, transaction.PaymentId, transaction.Type)))
-            {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
-
-            break;
-        case WebhookBillingKey billingKey:
-            Log.BillingKeyEvent(logger, billingKey.Type, billingKey.BillingKey);
-            break;
-        case UnknownWebhook unknown:
-            // A type this SDK version does not know: acknowledge it so it is not resent, keep it for a look.
-            Log.UnknownWebhook(logger, unknown.Type, unknown.RawJson.GetRawText());
-            break;
-    }
-
-    return Results.Ok();
-});
-
-// V1 (iamport) notifications carry no signature: anyone can post one. The body only says which payment to look
-// at; the worker asks the API for the truth. Put this endpoint behind rate limiting in production.
-app.MapPost("/webhooks/iamport", async (
-    HttpRequest request,
-    ChannelWriter<PaymentCheck> checks,
-    ILogger<Program> logger,
-    CancellationToken cancellationToken) =>
+if (fake is null)
 {
-    var body = await WebhookBody.ReadAsync(request, cancellationToken);
-    if (body is null)
-    {
-        return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-    }
+    await app.RunAsync();
+    return 0;
+}
 
-    if (!V1Notification.TryParse(System.Text.Encoding.UTF8.GetString(body), request.ContentType, out var notification))
-    {
-        return Results.BadRequest();
-    }
-
-    Log.V1Notification(logger, notification.ImpUid, notification.Status);
-    return checks.TryWrite(new PaymentCheck(PaymentApi.V1, notification.ImpUid, notification.Status, notification.MerchantUid))
-        ? Results.Ok()
-        : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-});
-
-app.Run();
+await app.StartAsync();
+var address = app.Urls.First();   // the port the system picked
+var exitCode = await OfflineDemo.RunAsync(fake, app.Services, new Uri(address.TrimEnd('/') + "/"));
+await app.StopAsync();
+return exitCode;
