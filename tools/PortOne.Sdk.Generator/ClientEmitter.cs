@@ -238,6 +238,11 @@ internal sealed class ClientEmitter
         {
             Separate();
             WriteMethod(w, operation);
+            if (Pager(operation) is { } pager)
+            {
+                Separate();
+                WritePager(w, operation, pager);
+            }
         }
 
         w.Close();
@@ -432,6 +437,71 @@ internal sealed class ClientEmitter
                 break;
         }
 
+        w.Close();
+    }
+
+    /// <summary>
+    /// For a page-at-a-time search (<c>…PageAsync</c> whose request has a <c>page</c> input and whose answer has a
+    /// <c>page</c> and one list): the list property and the item type, so a walker over every page can be written.
+    /// </summary>
+    private (PropertyModel Items, TypeModel Request, TypeModel Answer)? Pager(OperationModel operation)
+    {
+        if (!operation.Entry.Method.EndsWith("PageAsync", StringComparison.Ordinal) || operation.BodySchema is null || operation.AnswerSchema is null)
+        {
+            return null;
+        }
+
+        var request = _model.Resolve(operation.BodySchema);
+        var answer = _model.Resolve(operation.AnswerSchema);
+        var lists = answer.Properties.Where(p => p.Type.Kind == TypeRefKind.Array).ToList();
+        var hasPages = request.Properties.Any(p => p.JsonName == "page" && p.Type.SchemaName == "PageInput")
+            && answer.Properties.Any(p => p.JsonName == "page" && p.Type.SchemaName == "PageInfo");
+        return hasPages && lists.Count == 1 ? (lists[0], request, answer) : null;
+    }
+
+    private void WritePager(CodeWriter w, OperationModel operation, (PropertyModel Items, TypeModel Request, TypeModel Answer) pager)
+    {
+        var page = operation.Entry.Method;
+        var name = page[..^"PageAsync".Length] + "Async";
+        var item = _types.CsType(pager.Items.Type.Element!);
+        var queries = operation.QueryParameters.Where(q => !q.Required).ToList();
+        var required = operation.BodyRequired || pager.Request.Properties.Any(p => p.Required);
+        var parameters = new List<string>
+        {
+            required ? $"{pager.Request.CsName} request" : $"{pager.Request.CsName}? request = null",
+        };
+        parameters.AddRange(queries.Select(q => $"{_types.CsType(q.Type)}? {Names.Parameter(q.JsonName)} = null"));
+        parameters.Add("CancellationToken cancellationToken = default");
+        w.Line($"/// <summary>Walks every page of <see cref=\"{page}\"/> from the request's page (the first when it gives none), one item at a time.</summary>");
+        w.Line("/// <param name=\"request\">The search; its page size is kept for every page.</param>");
+        foreach (var q in queries)
+        {
+            w.Line($"/// <param name=\"{Names.Parameter(q.JsonName).TrimStart('@')}\">{Xml(Docs.ParameterSummary(q.JsonName, path: false))}</param>");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
+        w.Line($"/// <returns>Every item, fetched a page at a time as the caller reads on.</returns>");
+        w.Line($"/// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref=\"{page}\"/>, retried like it.</remarks>");
+        if (operation.Unstable)
+        {
+            w.Line($"[Experimental(\"{ExperimentalId}\")]");
+        }
+
+        w.Line($"public virtual IAsyncEnumerable<{item}> {name}({string.Join(", ", parameters)})");
+        w.Open();
+        if (required)
+        {
+            w.Line("V2Validation.NotNull(request, nameof(request));");
+        }
+
+        var search = required ? "request!" : $"(request ?? new {pager.Request.CsName}())";
+        var forward = string.Concat(queries.Select(q => $", {Names.Parameter(q.JsonName)}"));
+        w.Line($"return V2Api.PaginateAsync<{pager.Answer.CsName}, {item}>(");
+        w.Line("    request?.Page,");
+        w.Line($"    (page, ct) => {page}({search}.WithPage(page){forward}, ct),");
+        w.Line($"    answer => answer.{pager.Items.CsName},");
+        w.Line("    answer => answer.Page,");
+        w.Line("    cancellationToken);");
         w.Close();
     }
 

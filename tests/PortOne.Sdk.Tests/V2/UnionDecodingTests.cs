@@ -151,7 +151,7 @@ public sealed class UnionDecodingTests
     }
 
     /// <summary>Builds a JSON object holding every property of a model type, with plausible values.</summary>
-    private static class SampleJson
+    internal static class SampleJson
     {
         public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 

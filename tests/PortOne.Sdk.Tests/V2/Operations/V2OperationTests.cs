@@ -85,7 +85,9 @@ public sealed class V2OperationTests : IDisposable
             .SelectMany(t => t.GetMethods())
             .Where(m => m.GetCustomAttributes(false).Any(a => a.GetType().Name == "ExperimentalAttribute"))
             .ToList();
-        Assert.Equal(27, methods.Count);
+        // One method per unstable operation, and the page walker of the one unstable search.
+        Assert.Equal(27, methods.Count(m => typeof(Task).IsAssignableFrom(m.ReturnType)));
+        Assert.Single(methods, m => !typeof(Task).IsAssignableFrom(m.ReturnType));
     }
 
     [Theory]
@@ -155,6 +157,31 @@ public sealed class V2OperationTests : IDisposable
         Assert.Equal(type, exception.Error.Type);
         Assert.Equal(error.Status, (int?)exception.StatusCode);
         Assert.Equal(error.Json, exception.RawBody);
+    }
+
+    [Fact]
+    public async Task AGeneratedSearchWalksEveryPageAndStopsAtAShortOne()
+    {
+        var receipt = UnionDecodingTests.SampleJson.WithDiscriminator(
+            UnionDecodingTests.SampleJson.Object(typeof(CancelledCashReceipt), depth: 0), "status", "CANCELLED", UnionDecodingTests.Position.First);
+        string Page(int number, int count) => new JsonObject
+        {
+            ["items"] = new JsonArray(Enumerable.Range(0, count).Select(_ => (JsonNode)JsonNode.Parse(receipt.ToJsonString())!).ToArray()),
+            ["page"] = new JsonObject { ["number"] = number, ["size"] = 2, ["totalCount"] = 3 },
+        }.ToJsonString();
+        _server.StubPage("/cash-receipts", 0, Page(0, 2));
+        _server.StubPage("/cash-receipts", 1, Page(1, 1));
+        using var client = _server.CreateClient();
+
+        var receipts = new List<CashReceipt>();
+        await foreach (var item in client.CashReceipts.ListAsync(new GetCashReceiptsRequest { Page = new PageInput { Size = 2 } }))
+        {
+            receipts.Add(item);
+        }
+
+        Assert.Equal(3, receipts.Count);
+        Assert.All(receipts, r => Assert.IsType<CancelledCashReceipt>(r));
+        // A third page would have been answered 404 (no stub) and thrown: the walk stopped at the short page.
     }
 
     private static void AssertSameJson(string expected, JsonNode? actual)

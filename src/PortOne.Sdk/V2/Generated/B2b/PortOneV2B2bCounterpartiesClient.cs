@@ -132,6 +132,22 @@ public partial class PortOneV2B2bCounterpartiesClient
         return await _api.SendAsync(V2Operations.GetB2bCounterparties, HttpMethod.Get, path, V2Api.Models.GetB2bCounterpartiesResponse, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<B2bCounterparty> ListAsync(GetB2bCounterpartiesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetB2bCounterpartiesResponse, B2bCounterparty>(
+            request?.Page,
+            (page, ct) => ListPageAsync((request ?? new GetB2bCounterpartiesRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
     /// <summary>Update b2b counterparty (<c>PATCH /b2b/counterparties/{counterpartyId}</c>).</summary>
     /// <param name="counterpartyId">The counterparty ID.</param>
     /// <param name="request">What to send.</param>

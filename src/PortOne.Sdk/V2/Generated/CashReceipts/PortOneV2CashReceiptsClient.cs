@@ -98,4 +98,19 @@ public partial class PortOneV2CashReceiptsClient
         var path = V2Api.WithQuery($"cash-receipts", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetCashReceiptsRequest)));
         return await _api.SendAsync(V2Operations.GetCashReceipts, HttpMethod.Get, path, V2Api.Models.GetCashReceiptsResponse, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<CashReceipt> ListAsync(GetCashReceiptsRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetCashReceiptsResponse, CashReceipt>(
+            request?.Page,
+            (page, ct) => ListPageAsync((request ?? new GetCashReceiptsRequest()).WithPage(page), ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
 }

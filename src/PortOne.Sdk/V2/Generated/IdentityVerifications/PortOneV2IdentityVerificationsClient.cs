@@ -82,6 +82,21 @@ public partial class PortOneV2IdentityVerificationsClient
         return await _api.SendAsync(V2Operations.GetIdentityVerifications, HttpMethod.Get, path, V2Api.Models.GetIdentityVerificationsResponse, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<IdentityVerification> ListAsync(GetIdentityVerificationsRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetIdentityVerificationsResponse, IdentityVerification>(
+            request?.Page,
+            (page, ct) => ListPageAsync((request ?? new GetIdentityVerificationsRequest()).WithPage(page), ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
     /// <summary>Sends the identity verification code again (<c>POST /identity-verifications/{identityVerificationId}/resend</c>).</summary>
     /// <param name="identityVerificationId">The identity verification ID the merchant chose.</param>
     /// <param name="storeId">The store; null uses the client's configured &lt;c&gt;StoreId&lt;/c&gt;.</param>

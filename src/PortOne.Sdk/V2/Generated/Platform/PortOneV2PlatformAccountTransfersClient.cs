@@ -46,4 +46,21 @@ public partial class PortOneV2PlatformAccountTransfersClient
         var path = V2Api.WithQuery($"platform/account-transfers", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformAccountTransfersRequest)));
         return await _api.SendAsync(V2Operations.GetPlatformAccountTransfers, HttpMethod.Get, path, V2Api.Models.GetPlatformAccountTransfersResponse, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListPageAsync"/>, retried like it.</remarks>
+    [Experimental("PORTONE001")]
+    public virtual IAsyncEnumerable<PlatformAccountTransfer> ListAsync(GetPlatformAccountTransfersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetPlatformAccountTransfersResponse, PlatformAccountTransfer>(
+            request?.Page,
+            (page, ct) => ListPageAsync((request ?? new GetPlatformAccountTransfersRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
 }

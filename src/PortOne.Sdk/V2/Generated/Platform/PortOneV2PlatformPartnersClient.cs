@@ -185,6 +185,22 @@ public partial class PortOneV2PlatformPartnersClient
         return await _api.SendAsync(V2Operations.GetPlatformPartners, HttpMethod.Get, path, V2Api.Models.GetPlatformPartnersResponse, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<PlatformPartner> ListAsync(GetPlatformPartnersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetPlatformPartnersResponse, PlatformPartner>(
+            request?.Page,
+            (page, ct) => ListPageAsync((request ?? new GetPlatformPartnersRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
     /// <summary>Recover platform partner (<c>POST /platform/partners/{id}/recover</c>).</summary>
     /// <param name="id">The ID of the object.</param>
     /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>

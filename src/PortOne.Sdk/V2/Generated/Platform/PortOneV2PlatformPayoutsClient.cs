@@ -64,4 +64,20 @@ public partial class PortOneV2PlatformPayoutsClient
         var path = V2Api.WithQuery($"platform/payouts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPayoutsRequest)));
         return await _api.SendAsync(V2Operations.GetPlatformPayouts, HttpMethod.Get, path, V2Api.Models.GetPlatformPayoutsResponse, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<PlatformPayout> ListAsync(GetPlatformPayoutsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetPlatformPayoutsResponse, PlatformPayout>(
+            request?.Page,
+            (page, ct) => ListPageAsync((request ?? new GetPlatformPayoutsRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
 }

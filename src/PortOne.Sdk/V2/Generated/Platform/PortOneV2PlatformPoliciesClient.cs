@@ -201,6 +201,22 @@ public partial class PortOneV2PlatformPoliciesClient
         return await _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicies, HttpMethod.Get, path, V2Api.Models.GetPlatformAdditionalFeePoliciesResponse, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Walks every page of <see cref="ListAdditionalFeePoliciesPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListAdditionalFeePoliciesPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<PlatformAdditionalFeePolicy> ListAdditionalFeePoliciesAsync(GetPlatformAdditionalFeePoliciesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetPlatformAdditionalFeePoliciesResponse, PlatformAdditionalFeePolicy>(
+            request?.Page,
+            (page, ct) => ListAdditionalFeePoliciesPageAsync((request ?? new GetPlatformAdditionalFeePoliciesRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
     /// <summary>Get platform contracts (<c>GET /platform/contracts</c>).</summary>
     /// <param name="request">What to send; null sends nothing.</param>
     /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
@@ -217,6 +233,22 @@ public partial class PortOneV2PlatformPoliciesClient
         return await _api.SendAsync(V2Operations.GetPlatformContracts, HttpMethod.Get, path, V2Api.Models.GetPlatformContractsResponse, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Walks every page of <see cref="ListContractsPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListContractsPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<PlatformContract> ListContractsAsync(GetPlatformContractsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetPlatformContractsResponse, PlatformContract>(
+            request?.Page,
+            (page, ct) => ListContractsPageAsync((request ?? new GetPlatformContractsRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
+    }
+
     /// <summary>Get platform discount share policies (<c>GET /platform/discount-share-policies</c>).</summary>
     /// <param name="request">What to send; null sends nothing.</param>
     /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
@@ -231,6 +263,22 @@ public partial class PortOneV2PlatformPoliciesClient
     {
         var path = V2Api.WithQuery($"platform/discount-share-policies", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformDiscountSharePoliciesRequest)));
         return await _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicies, HttpMethod.Get, path, V2Api.Models.GetPlatformDiscountSharePoliciesResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Walks every page of <see cref="ListDiscountSharePoliciesPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
+    /// <param name="request">The search; its page size is kept for every page.</param>
+    /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every item, fetched a page at a time as the caller reads on.</returns>
+    /// <remarks>The walk stops at the first page shorter than the page size PortOne reports. Each page is a call of <see cref="ListDiscountSharePoliciesPageAsync"/>, retried like it.</remarks>
+    public virtual IAsyncEnumerable<PlatformDiscountSharePolicy> ListDiscountSharePoliciesAsync(GetPlatformDiscountSharePoliciesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    {
+        return V2Api.PaginateAsync<GetPlatformDiscountSharePoliciesResponse, PlatformDiscountSharePolicy>(
+            request?.Page,
+            (page, ct) => ListDiscountSharePoliciesPageAsync((request ?? new GetPlatformDiscountSharePoliciesRequest()).WithPage(page), test, ct),
+            answer => answer.Items,
+            answer => answer.Page,
+            cancellationToken);
     }
 
     /// <summary>Recover platform additional fee policy (<c>POST /platform/additional-fee-policies/{id}/recover</c>).</summary>
