@@ -48,7 +48,7 @@ public sealed class FakeFaultTests : IAsyncDisposable
         plan.SilenceFor = TimeSpan.FromSeconds(10);
         _fake.AddFaultPlan(plan);
 
-        var paid = await portone.Payments.PayWithBillingKeyAsync("order-1", Charge(billingKey, 4900));
+        var paid = await portone.Payments.PayWithBillingKeyAsync("order-1", MoneyRequests.Charge(billingKey, 4900));
 
         var charge = Assert.Single(_fake.Charges);
         Assert.Equal(("order-1", "PAID", 4900L), (charge.PaymentId, charge.Status, charge.Amount));
@@ -63,7 +63,7 @@ public sealed class FakeFaultTests : IAsyncDisposable
         var billingKey = await IssueAsync(portone, FakePortOne.TestCards.DeclinedOnPayment);
         _fake.AddFaultPlan(FakeFaultPlan.ForV2Charges().Then(FakeFault.AnswerLost));
 
-        var ex = await Assert.ThrowsAsync<PortOneApiException>(() => portone.Payments.PayWithBillingKeyAsync("order-1", Charge(billingKey, 4900)));
+        var ex = await Assert.ThrowsAsync<PortOneApiException>(() => portone.Payments.PayWithBillingKeyAsync("order-1", MoneyRequests.Charge(billingKey, 4900)));
 
         Assert.Equal("F001", Assert.IsType<PgProviderError>(ex.Error).PgCode);
         Assert.Equal("FAILED", Assert.Single(_fake.Charges).Status);
@@ -127,8 +127,8 @@ public sealed class FakeFaultTests : IAsyncDisposable
             try
             {
                 var pgTxId = random.Next(2) == 0
-                    ? (await portone.Payments.PayWithBillingKeyAsync(id, Charge(decline ? declinedKey : goodKey, amount))).Payment.PgTxId
-                    : (await portone.Payments.PayInstantlyAsync(id, Instant(decline ? FakePortOne.TestCards.DeclinedOnPayment : FakePortOne.TestCards.Success, amount))).Payment.PgTxId;
+                    ? (await portone.Payments.PayWithBillingKeyAsync(id, MoneyRequests.Charge(decline ? declinedKey : goodKey, amount))).Payment.PgTxId
+                    : (await portone.Payments.PayInstantlyAsync(id, MoneyRequests.Instant(decline ? FakePortOne.TestCards.DeclinedOnPayment : FakePortOne.TestCards.Success, amount))).Payment.PgTxId;
                 returned[id] = pgTxId;
             }
             catch (PortOneApiException ex) when (decline && ex.Error is PgProviderError)
@@ -213,35 +213,6 @@ public sealed class FakeFaultTests : IAsyncDisposable
         _output.WriteLine($"requests reaching the fake: {_fake.Counters["Requests"]}");
     }
 
-    private static IssueBillingKeyRequest Card(string number) => new()
-    {
-        Method = InstantBillingKeyPaymentMethodInput.Card(new InstantBillingKeyPaymentMethodInputCard
-        {
-            Credential = new CardCredential { Number = number, ExpiryYear = "30", ExpiryMonth = "12" },
-        }),
-        ChannelKey = "channel-key-test",
-    };
-
-    private static BillingKeyPaymentRequest Charge(string billingKey, long amount) => new()
-    {
-        BillingKey = billingKey,
-        OrderName = "Monthly plan",
-        Amount = new PaymentAmountInput { Total = amount },
-        Currency = Currency.Krw,
-    };
-
-    private static InstantPaymentRequest Instant(string number, long amount) => new()
-    {
-        ChannelKey = "channel-key-test",
-        Method = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard
-        {
-            Credential = new CardCredential { Number = number, ExpiryYear = "30", ExpiryMonth = "12" },
-        }),
-        OrderName = "One-off",
-        Amount = new PaymentAmountInput { Total = amount },
-        Currency = Currency.Krw,
-    };
-
     private static async Task<string> IssueAsync(PortOneV2Client portone, string number) =>
-        (await portone.BillingKeys.IssueAsync(Card(number))).BillingKeyInfo.BillingKey;
+        (await portone.BillingKeys.IssueAsync(MoneyRequests.Card(number))).BillingKeyInfo.BillingKey;
 }

@@ -66,8 +66,8 @@ public sealed class MoneyChaosTests : IAsyncDisposable
         });
 
         // Setup, without faults: billing keys, V1 customers, and failed V1 schedules to retry.
-        var goodKey = (await v2.BillingKeys.IssueAsync(V2Card(FakePortOne.TestCards.Success))).BillingKeyInfo.BillingKey;
-        var declinedKey = (await v2.BillingKeys.IssueAsync(V2Card(FakePortOne.TestCards.DeclinedOnPayment))).BillingKeyInfo.BillingKey;
+        var goodKey = (await v2.BillingKeys.IssueAsync(MoneyRequests.Card(FakePortOne.TestCards.Success))).BillingKeyInfo.BillingKey;
+        var declinedKey = (await v2.BillingKeys.IssueAsync(MoneyRequests.Card(FakePortOne.TestCards.DeclinedOnPayment))).BillingKeyInfo.BillingKey;
         await v1.Customers.SaveAsync("cust-good", V1Customer(FakePortOne.TestCards.Success));
         await v1.Customers.SaveAsync("cust-declined", V1Customer(FakePortOne.TestCards.DeclinedOnPayment));
         await v1.Customers.SaveAsync("cust-flaky", V1Customer(FakePortOne.TestCards.DeclinedOnPayment));
@@ -126,8 +126,8 @@ public sealed class MoneyChaosTests : IAsyncDisposable
                         call.Id = "v2-" + n;
                         call.Amount = amount;
                         call.Answer = op == "V2.PayInstantly"
-                            ? (await v2.Payments.PayInstantlyAsync(call.Id, V2Instant(decline ? FakePortOne.TestCards.DeclinedOnPayment : FakePortOne.TestCards.Success, amount))).Payment.PgTxId
-                            : (await v2.Payments.PayWithBillingKeyAsync(call.Id, V2Charge(decline ? declinedKey : goodKey, amount))).Payment.PgTxId;
+                            ? (await v2.Payments.PayInstantlyAsync(call.Id, MoneyRequests.Instant(decline ? FakePortOne.TestCards.DeclinedOnPayment : FakePortOne.TestCards.Success, amount))).Payment.PgTxId
+                            : (await v2.Payments.PayWithBillingKeyAsync(call.Id, MoneyRequests.Charge(decline ? declinedKey : goodKey, amount))).Payment.PgTxId;
                         call.Outcome = Outcome.Returned;
                         v2Paid.Add((call.Id, amount));
                         break;
@@ -460,35 +460,6 @@ public sealed class MoneyChaosTests : IAsyncDisposable
             return null;
         }
     }
-
-    private static IssueBillingKeyRequest V2Card(string number) => new()
-    {
-        Method = InstantBillingKeyPaymentMethodInput.Card(new InstantBillingKeyPaymentMethodInputCard
-        {
-            Credential = new CardCredential { Number = number, ExpiryYear = "30", ExpiryMonth = "12" },
-        }),
-        ChannelKey = "channel-key-test",
-    };
-
-    private static BillingKeyPaymentRequest V2Charge(string billingKey, long amount) => new()
-    {
-        BillingKey = billingKey,
-        OrderName = "Monthly plan",
-        Amount = new PaymentAmountInput { Total = amount },
-        Currency = Currency.Krw,
-    };
-
-    private static InstantPaymentRequest V2Instant(string number, long amount) => new()
-    {
-        ChannelKey = "channel-key-test",
-        Method = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard
-        {
-            Credential = new CardCredential { Number = number, ExpiryYear = "30", ExpiryMonth = "12" },
-        }),
-        OrderName = "One-off",
-        Amount = new PaymentAmountInput { Total = amount },
-        Currency = Currency.Krw,
-    };
 
     private static SaveCustomerRequest V1Customer(string number) => new()
     {
