@@ -13,9 +13,40 @@ if [ "${1:-}" = "--no-build" ]; then build_flag=(--no-build); fi
 port="${PORTONE_FAKE_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}"
 base="http://127.0.0.1:$port"
 log="$(mktemp)"
-dotnet run --project src/PortOne.Sdk.FakeServer -c Release "${build_flag[@]}" -- --port "$port" --v2-api-secret smoke-v2-secret > "$log" 2>&1 &
+received="$(mktemp)"
+
+# A webhook receiver in python: refuses its first webhook with 500 (to see a retry), accepts the rest with 204,
+# and writes one line per webhook it gets.
+receiver_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+python3 - "$receiver_port" "$received" <<'PY' &
+import http.server, sys
+port, out = int(sys.argv[1]), sys.argv[2]
+count = 0
+class Receiver(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        global count
+        count += 1
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        status = 500 if count == 1 else 204
+        with open(out, "a") as f:
+            f.write(f"{self.headers.get('webhook-id')} t={self.headers.get('webhook-timestamp')} signed={self.headers.get('webhook-signature', '')[:3]} -> {status} {body[:60].decode()}\n")
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", port), Receiver).serve_forever()
+PY
+receiver=$!
+
+dotnet run --project src/PortOne.Sdk.FakeServer -c Release "${build_flag[@]}" -- --port "$port" --v2-api-secret smoke-v2-secret \
+  --webhook-url "http://127.0.0.1:$receiver_port/webhooks/portone" > "$log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"; }
+cleanup() {
+  kill "$server" "$receiver" 2>/dev/null || true
+  wait "$server" "$receiver" 2>/dev/null || true
+  rm -f "$log" "$received"
+}
 trap cleanup EXIT
 
 # Wait for the server to answer (it has to start a process, so this is the one place that polls).
@@ -63,8 +94,14 @@ curl -fsS -X POST "$base/_fake/clock/advance?days=31" | field now
 status=$(curl -fsS "$base/v2/payments/order-v2-2" "${v2[@]}" | field status)
 echo "scheduled payment status $status"; [ "$status" = PAID ]
 
-echo "== webhooks recorded"
-curl -fsS "$base/_fake/webhooks" | python3 -c 'import json,sys; [print(w["index"], w["type"], w["timestamp"]) for w in json.load(sys.stdin)]'
+echo "== webhooks recorded, and their delivery attempts (the first was refused with 500 and retried a minute later on the fake clock)"
+curl -fsS -X POST "$base/_fake/webhooks/deliver" > /dev/null
+curl -fsS "$base/_fake/webhooks" | python3 -c 'import json,sys
+for w in json.load(sys.stdin):
+    print(w["index"], w["type"], w["timestamp"], "; ".join("#%s %s -> %s" % (a["number"], a["at"], a["status"]) for a in w["attempts"]))'
+echo "== what the python receiver got"
+cat "$received"
+[ "$(grep -c -- '-> 204' "$received")" -ge 4 ]
 echo "== errors: unknown route, unemulated V2 operation"
 curl -sS -o /dev/null -w 'GET /_fake/nothing -> %{http_code}\n' "$base/_fake/nothing"
 curl -sS -w ' -> %{http_code}\n' "$base/v2/platform/partners" "${v2[@]}"

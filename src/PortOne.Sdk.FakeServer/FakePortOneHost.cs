@@ -317,6 +317,10 @@ public sealed class FakePortOneHost : IAsyncDisposable
             case ["webhooks"] when HttpMethods.IsGet(request.Method):
                 await JsonAsync(context, 200, WebhooksJson()).ConfigureAwait(false);
                 return;
+            case ["webhooks", "deliver"] when isPost:
+                // Nothing to do here: every control action below makes the due attempts before answering. Scripts
+                // call this to know that the webhooks their last API call caused have been sent.
+                break;
             case ["webhooks", var index, "resend"] when isPost:
                 if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || !Deliveries.Resend(i))
                 {
