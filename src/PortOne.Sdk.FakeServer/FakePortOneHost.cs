@@ -371,7 +371,10 @@ public sealed class FakePortOneHost : IAsyncDisposable
         return any;
     }
 
-    private JsonObject ClockJson() => new() { ["now"] = Fake.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) };
+    // PortOne's own form (UTC, "Z"): a "+00:00" offset would come out of the JSON writer as "\u002B00:00".
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private JsonObject ClockJson() => new() { ["now"] = Time(Fake.Clock.GetUtcNow()) };
 
     private JsonArray WebhooksJson()
     {
@@ -390,7 +393,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
                     {
                         ["url"] = delivery.Url.ToString(),
                         ["number"] = attempt.Number,
-                        ["at"] = attempt.At.ToString("O", CultureInfo.InvariantCulture),
+                        ["at"] = Time(attempt.At),
                         ["status"] = attempt.Status,
                         ["error"] = attempt.Error,
                     });
@@ -402,7 +405,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
                 ["index"] = i,
                 ["id"] = webhook.Headers.Id,
                 ["type"] = webhook.Type,
-                ["timestamp"] = webhook.Timestamp.ToString("O", CultureInfo.InvariantCulture),
+                ["timestamp"] = Time(webhook.Timestamp),
                 ["body"] = JsonNode.Parse(webhook.Body),
                 ["attempts"] = attempts,
             });

@@ -117,6 +117,18 @@ public sealed class FakeWebhookDeliveries : IDisposable
         return true;
     }
 
+    // "An error occurred while sending the request." says nothing; the inner exceptions say why (refused, reset, …).
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" ← ", messages);
+    }
+
     private async Task AttemptAsync(FakeWebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var at = _fake.Clock.GetUtcNow();
@@ -137,12 +149,16 @@ public sealed class FakeWebhookDeliveries : IDisposable
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
+            // A fresh connection per attempt: a kept-alive one the receiver has meanwhile closed (Python's
+            // http.server closes after every answer) would fail the attempt for no fault of the receiver.
+            request.Headers.ConnectionClose = true;
+
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            error = exception is TaskCanceledException ? "no answer in time" : exception.Message;
+            error = exception is TaskCanceledException ? "no answer in time" : Describe(exception);
         }
 
         lock (_gate)
