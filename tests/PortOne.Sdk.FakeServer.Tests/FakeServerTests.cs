@@ -240,6 +240,29 @@ public sealed class FakeServerTests
     }
 
     [Fact]
+    public async Task Retries_that_fall_due_together_go_out_one_after_another_in_order()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 500);
+        await using var host = await StartAsync(s => s.WebhookUrls.Add(receiver.Url));
+        using var http = Http(host);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("PortOne", V2Secret);
+
+        var issued = await PostJsonAsync(http, "/billing-keys", """{"method":{"card":{"credential":{"number":"4242424242424242","expiryYear":"30","expiryMonth":"12"}}}}""");
+        await host.Deliveries.RunDueAsync();
+        var billingKey = issued["billingKeyInfo"]!["billingKey"]!.GetValue<string>();
+        await PostJsonAsync(http, "/payments/together-1/billing-key", $$"""{"billingKey":"{{billingKey}}","orderName":"Together","amount":{"total":100},"currency":"KRW"}""");
+        await host.Deliveries.RunDueAsync();
+        Assert.Equal([500, 500], receiver.Received.Select(r => r.Answered));
+
+        using (await http.PostAsync("/_fake/clock/advance?minutes=1", null))
+        {
+        }
+
+        Assert.Equal(["BillingKey.Issued", "Transaction.Paid"], receiver.Received.Skip(2).Select(r => JsonNode.Parse(r.Body)!["type"]!.GetValue<string>()));
+        Assert.All(host.Deliveries.All, d => Assert.True(d.Delivered, string.Join("; ", d.Attempts)));
+    }
+
+    [Fact]
     public async Task A_webhook_that_keeps_failing_is_given_up_after_the_last_retry()
     {
         await using var receiver = await WebhookReceiver.StartAsync(503, 503, 503, 503);
