@@ -311,6 +311,15 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
         return (FakeFault.None, TimeSpan.Zero);
     }
 
+    /// <summary>Runs <paramref name="read"/> under the fake's lock, for a consistent snapshot of its state.</summary>
+    internal T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
     // Called under _gate by the API halves.
     internal void RecordCharge(FakeCharge charge) => _charges.Add(charge);
 

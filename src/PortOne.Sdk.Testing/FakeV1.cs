@@ -21,6 +21,12 @@ internal sealed class FakeV1
     private DateTimeOffset _tokenExpiresAt;
     private int _sequence;
 
+    public IReadOnlyDictionary<string, FakeV1Customer> Customers => _customers;
+
+    public IReadOnlyDictionary<string, FakeV1Payment> Payments => _payments;
+
+    public IReadOnlyDictionary<string, FakeV1Schedule> Schedules => _schedules;
+
     public FakeV1(FakePortOne fake)
     {
         _fake = fake;
