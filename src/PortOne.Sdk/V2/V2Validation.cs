@@ -110,7 +110,7 @@ internal static class V2Validation
 
         if (card.ExpiryYear is not { Length: 2 } || !AllDigits(card.ExpiryYear))
         {
-            throw new ArgumentException($"{Field(field, "ExpiryYear")} must be two digits (YY, e.g. 30 for 2030).", parameter);
+            throw new ArgumentException($"{Field(field, "ExpiryYear")} must be two digits (YY, the last two of the year).", parameter);
         }
 
         if (card.ExpiryMonth is not { Length: 2 } || !AllDigits(card.ExpiryMonth) || card.ExpiryMonth is "00" || string.CompareOrdinal(card.ExpiryMonth, "12") > 0)
