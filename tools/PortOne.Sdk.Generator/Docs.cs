@@ -139,6 +139,8 @@ internal static class Docs
         ["InstantPaymentMethodInput.virtualAccount"] = "a virtual account for the customer to pay into. KG Inicis issues only fixed virtual accounts (an option of type <c>FIXED</c> naming one of the account numbers it gave the merchant)",
         ["InstantPaymentMethodInputVirtualAccount.option"] = "How the virtual account is issued: a fresh number from the PG (<c>NORMAL</c>) or one of a fixed set the PG gave the merchant (<c>FIXED</c>). KG Inicis supports only <c>FIXED</c>.",
         ["InstantPaymentMethodInputVirtualAccountOption.type"] = "Whether the PG picks a fresh account number (<c>NORMAL</c>) or the merchant names one of its fixed numbers (<c>FIXED</c>). KG Inicis supports only <c>FIXED</c>.",
+        ["PlatformTransferFilterInput.settlementStartDateRange"] = "Transfers whose settlement starts in this range; optional. Give this or <see cref=\"SettlementDateRange\"/>, not both (refused before sending).",
+        ["PlatformTransferFilterInput.settlementDateRange"] = "Transfers settled in this range; optional. Give this or <see cref=\"SettlementStartDateRange\"/>, not both (refused before sending).",
         ["PageInput.number"] = "The zero-based page number.",
         ["PageInput.size"] = "The number of objects per page.",
         ["PageInfo.number"] = "The zero-based page number.",

@@ -53,6 +53,7 @@ internal static class Selection
         ["PaymentAmountInput"] = "V2Validation.AmountParts",
         ["CancelPaymentBody"] = "V2Validation.CancelAmounts",
         ["RegisterStoreReceiptBodyItem"] = "V2Validation.StoreReceiptItem",
+        ["PlatformTransferFilterInput"] = "V2Validation.TransferFilter",
     };
 
     /// <summary>The words ("enter only one field") with which the spec's descriptions mark a one-of input.</summary>

@@ -129,6 +129,15 @@ internal static class V2Validation
         }
     }
 
+    /// <summary>A transfer filter takes the settlement start range or the settlement range, not both (the spec says so).</summary>
+    public static void TransferFilter(Platform.PlatformTransferFilterInput filter, string parameter, string field)
+    {
+        if (filter.SettlementStartDateRange is not null && filter.SettlementDateRange is not null)
+        {
+            throw new ArgumentException($"Set {Field(field, "SettlementStartDateRange")} or {Field(field, "SettlementDateRange")}, not both.", parameter);
+        }
+    }
+
     private static bool IsBirthDate(string value) =>
         value.Length == 6 && AllDigits(value)
         && DateTime.TryParseExact("20" + value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);

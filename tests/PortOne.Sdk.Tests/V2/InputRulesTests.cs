@@ -251,6 +251,30 @@ public sealed class InputRulesTests : IDisposable
         AssertNothingSent();
     }
 
+    // ---- a transfer filter takes one of its two date ranges ------------------------------------------------------
+
+    [Fact]
+    public async Task A_transfer_filter_with_both_settlement_ranges_is_refused_and_one_with_one_range_is_sent()
+    {
+        _mock.Stub("GET", "/platform/transfer-summaries", 200, """{ "transferSummaries": [], "page": { "number": 0, "size": 10, "totalCount": 0 } }""");
+        using var client = _mock.CreateClient();
+        var range = new DateRange { From = "2030-01-01", Until = "2030-01-31" };
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Platform.Transfers.ListSummariesPageAsync(new Sdk.V2.Platform.GetPlatformTransferSummariesRequest
+        {
+            Filter = new Sdk.V2.Platform.PlatformTransferFilterInput { SettlementStartDateRange = range, SettlementDateRange = range },
+        }));
+        Assert.Equal("request", ex.ParamName);
+        Assert.Contains("Filter.SettlementStartDateRange or Filter.SettlementDateRange, not both", ex.Message, StringComparison.Ordinal);
+        AssertNothingSent();
+
+        await client.Platform.Transfers.ListSummariesPageAsync(new Sdk.V2.Platform.GetPlatformTransferSummariesRequest
+        {
+            Filter = new Sdk.V2.Platform.PlatformTransferFilterInput { SettlementDateRange = range },
+        });
+        AssertSent("/platform/transfer-summaries");
+    }
+
     // ---- customer name: exactly one form ----------------------------------------------------------------------
 
     [Fact]
