@@ -310,10 +310,12 @@ internal sealed class ClientEmitter
                 break;
         }
 
-        var checkedArguments = operation.PathParameters.Count > 0 || (body is not null && operation.BodyRequired);
+        var checkedBody = body is not null && _types.IsChecked(body);
+        var checkedArguments = operation.PathParameters.Count > 0 || (body is not null && operation.BodyRequired) || checkedBody;
         if (checkedArguments)
         {
-            w.Line("/// <exception cref=\"ArgumentException\">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null.</exception>");
+            var bodyRules = checkedBody ? ", or the request breaks a rule PortOne or the PG states (the request's member docs say which); nothing is sent then" : string.Empty;
+            w.Line($"/// <exception cref=\"ArgumentException\">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null{bodyRules}.</exception>");
         }
 
         var errors = operation.Errors.Select(e => _model.Errors.TryGetValue(e, out var t) ? t.CsName : null).Where(n => n is not null).Distinct().ToList();
@@ -377,6 +379,11 @@ internal sealed class ClientEmitter
         if (body is not null && operation.BodyRequired)
         {
             w.Line("V2Validation.NotNull(request, nameof(request));");
+        }
+
+        if (body is not null && _types.IsChecked(body))
+        {
+            w.Line(operation.BodyRequired ? "request.Validate(nameof(request), string.Empty);" : "request?.Validate(nameof(request), string.Empty);");
         }
 
         var bodyName = "request";

@@ -19,6 +19,7 @@ internal sealed class Emitter
     private readonly SpecModel _model;
     private readonly Dictionary<string, bool> _fillsStoreId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _common = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _checked = new(StringComparer.Ordinal);
 
     public Emitter(SpecModel model)
     {
@@ -497,6 +498,12 @@ internal sealed class Emitter
             w.Close();
         }
 
+        if (type.IsInput && IsChecked(type))
+        {
+            Separate();
+            WriteValidate(w, type, properties, p => type.IsOneOf ? "As" + p.CsName : PropertyName(p));
+        }
+
         var hidden = properties.Where(p => Selection.SensitiveFields.Contains(p.JsonName) || Selection.SensitiveSchemaFields.Contains(type.SchemaName + "." + p.JsonName)).ToList();
         if (hidden.Count > 0)
         {
@@ -505,6 +512,65 @@ internal sealed class Emitter
             w.Line("/// <returns>The type name with each secret field shown as (hidden).</returns>");
             var parts = string.Join(", ", hidden.Select(p => $"{PropertyName(p)} = (hidden)"));
             w.Line($"public override string ToString() => \"{name} {{ {parts} }}\";");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>
+    /// Whether an input has a rule of its own (<see cref="Selection.Checks"/>) or holds, directly or in a list, an
+    /// input that has one; such inputs get <c>Validate</c>.
+    /// </summary>
+    public bool IsChecked(TypeModel type)
+    {
+        if (_checked.TryGetValue(type.CsName, out var known))
+        {
+            return known;
+        }
+
+        _checked[type.CsName] = false; // cycle guard
+        var result = type.Kind == TypeKind.Object && type.IsInput
+            && (Selection.Checks.ContainsKey(type.SchemaName) || type.Properties.Any(p => CheckedTarget(p.Type) is not null));
+        _checked[type.CsName] = result;
+        return result;
+    }
+
+    /// <summary>The checked input a property holds, itself or as the element of a list; otherwise null.</summary>
+    private TypeModel? CheckedTarget(TypeRef type)
+    {
+        var element = type.Kind == TypeRefKind.Array ? type.Element! : type;
+        return Target(element) is { } t && IsChecked(t) ? t : null;
+    }
+
+    private void WriteValidate(CodeWriter w, TypeModel type, List<PropertyModel> properties, Func<PropertyModel, string> name)
+    {
+        w.Line("/// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>");
+        w.Line("/// <param name=\"parameter\">The caller's parameter that holds this input, named by the exception.</param>");
+        w.Line("/// <param name=\"field\">Where this input sits within that parameter (empty at the top), named in the message.</param>");
+        w.Line("internal void Validate(string parameter, string field)");
+        w.Open();
+        if (Selection.Checks.TryGetValue(type.SchemaName, out var check))
+        {
+            w.Line($"{check}(this, parameter, field);");
+        }
+
+        foreach (var p in properties.Where(p => CheckedTarget(p.Type) is not null))
+        {
+            var member = name(p);
+            if (p.Type.Kind == TypeRefKind.Array)
+            {
+                w.Line($"if ({member} is {{ }} {Names.Parameter(p.JsonName).TrimStart('@')}List)");
+                w.Open();
+                w.Line($"for (var i = 0; i < {Names.Parameter(p.JsonName).TrimStart('@')}List.Count; i++)");
+                w.Open();
+                w.Line($"{Names.Parameter(p.JsonName).TrimStart('@')}List[i]?.Validate(parameter, V2Validation.Item(field, \"{p.CsName}\", i));");
+                w.Close();
+                w.Close();
+            }
+            else
+            {
+                w.Line($"{member}?.Validate(parameter, V2Validation.Field(field, \"{p.CsName}\"));");
+            }
         }
 
         w.Close();

@@ -35,6 +35,25 @@ internal static class Selection
         "InstantPaymentMethodInput",
         "InstantBillingKeyPaymentMethodInput",
         "InstantPaymentMethodInputVirtualAccountExpiry",
+        "CustomerNameInput",
+        "CreatePlatformOrderTransferBodyOrderDetail",
+        "CreatePlatformOrderCancelTransferBodyOrderDetail",
+    };
+
+    /// <summary>
+    /// Input schema → the hand-written check in <c>V2Validation</c> that refuses what PortOne or the PG refuses for it.
+    /// The spec states these rules only in prose (a title such as "two digits", a description of the seeds), never as
+    /// <c>pattern</c>, <c>minLength</c> or <c>minimum</c>, so the rule itself is written by hand; the generator gives
+    /// every input that holds such a schema, however deep, an internal <c>Validate</c> that reaches it, and every
+    /// generated operation calls it. Each check takes (value, caller's parameter name, field path).
+    /// </summary>
+    public static readonly Dictionary<string, string> Checks = new(StringComparer.Ordinal)
+    {
+        ["CardCredential"] = "V2Validation.CardCredential",
+        ["PaymentAmountInput"] = "V2Validation.AmountParts",
+        ["CancelPaymentBody"] = "V2Validation.CancelAmounts",
+        ["RegisterStoreReceiptBodyItem"] = "V2Validation.StoreReceiptItem",
+        ["PlatformTransferFilterInput"] = "V2Validation.TransferFilter",
     };
 
     /// <summary>The words ("enter only one field") with which the spec's descriptions mark a one-of input.</summary>

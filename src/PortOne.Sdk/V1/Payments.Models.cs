@@ -265,10 +265,10 @@ public sealed class CancelPaymentRequest
     /// </summary>
     public decimal? Checksum { get; init; }
 
-    /// <summary>Of the refunded amount, the tax-free part.</summary>
+    /// <summary>Of the refunded amount, the tax-free part. For a partial refund, with <see cref="VatAmount"/> it must not exceed the amount (checked before sending).</summary>
     public decimal? TaxFree { get; init; }
 
-    /// <summary>Of the refunded amount, the VAT part (needed when the payment set its VAT explicitly).</summary>
+    /// <summary>Of the refunded amount, the VAT part (needed when the payment set its VAT explicitly). For a partial refund, with <see cref="TaxFree"/> it must not exceed the amount (checked before sending).</summary>
     public decimal? VatAmount { get; init; }
 
     /// <summary>Why the payment is refunded (some PGs require it).</summary>
@@ -325,6 +325,10 @@ public sealed class CancelPaymentRequest
         V1Validation.NotNegative(Checksum, $"{Owner}.{nameof(Checksum)}");
         V1Validation.NotNegative(TaxFree, $"{Owner}.{nameof(TaxFree)}");
         V1Validation.NotNegative(VatAmount, $"{Owner}.{nameof(VatAmount)}");
+        if (Amount.PartialAmount is { } partial)
+        {
+            V1Validation.PartsWithin(partial, TaxFree, VatAmount, $"{Owner}.{nameof(Amount)}", $"{Owner}.{nameof(TaxFree)}", $"{Owner}.{nameof(VatAmount)}");
+        }
     }
 }
 

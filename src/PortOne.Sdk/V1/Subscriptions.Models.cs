@@ -21,10 +21,10 @@ public abstract class V1ChargeFields
     /// <summary>Currency code; PortOne assumes <c>KRW</c> when left out (scheduled charges must say).</summary>
     public string? Currency { get; init; }
 
-    /// <summary>Of <see cref="Amount"/>, the tax-free part.</summary>
+    /// <summary>Of <see cref="Amount"/>, the tax-free part. With <see cref="VatAmount"/> it must not exceed the amount (checked before sending).</summary>
     public decimal? TaxFree { get; init; }
 
-    /// <summary>Of <see cref="Amount"/>, the VAT; left out, PortOne computes it.</summary>
+    /// <summary>Of <see cref="Amount"/>, the VAT; left out, PortOne computes it. With <see cref="TaxFree"/> it must not exceed the amount (checked before sending).</summary>
     public decimal? VatAmount { get; init; }
 
     /// <summary>Order name shown to the buyer and the PG.</summary>
@@ -80,6 +80,7 @@ public abstract class V1ChargeFields
         V1Validation.Positive(Amount, $"{owner}.{nameof(Amount)} (amount)");
         V1Validation.NotNegative(TaxFree, $"{owner}.{nameof(TaxFree)} (tax_free)");
         V1Validation.NotNegative(VatAmount, $"{owner}.{nameof(VatAmount)} (vat_amount)");
+        V1Validation.PartsWithin(Amount, TaxFree, VatAmount, $"{owner}.{nameof(Amount)} (amount)", $"{owner}.{nameof(TaxFree)} (tax_free)", $"{owner}.{nameof(VatAmount)} (vat_amount)");
     }
 }
 

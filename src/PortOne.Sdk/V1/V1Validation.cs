@@ -66,6 +66,15 @@ internal static class V1Validation
         }
     }
 
+    /// <summary>The tax-free part and the VAT of an amount together do not exceed it; PortOne refuses a breakdown larger than the whole.</summary>
+    public static void PartsWithin(decimal total, decimal? taxFree, decimal? vat, string totalField, string taxFreeField, string vatField)
+    {
+        if ((taxFree ?? 0m) + (vat ?? 0m) > total)
+        {
+            throw new ArgumentException($"{taxFreeField} plus {vatField} must not exceed {totalField}.", taxFree is null ? vatField : taxFreeField);
+        }
+    }
+
     public static void Positive(decimal amount, string field)
     {
         if (amount <= 0)

@@ -30,7 +30,7 @@ public partial class PortOneV2BillingKeysClient
     /// <param name="request">The card (<see cref="InstantBillingKeyPaymentMethodInput.Card"/>) and optionally the channel and customer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new billing key with its channels, and the channels that failed when several were tried.</returns>
-    /// <exception cref="System.ArgumentException">The method is missing.</exception>
+    /// <exception cref="System.ArgumentException">The method is missing, or the card data is not in PortOne's form (see <see cref="CardCredential"/>). Nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="ChannelNotFoundError"/>, <see cref="PgProviderError"/> (the card was refused), <see cref="ChannelSpecificError"/>.</exception>
     /// <exception cref="PortOneOutcomeUnknownException">
     /// The request may have reached PortOne and no answer that settles it came back (a time-out, a connection broken
@@ -41,10 +41,16 @@ public partial class PortOneV2BillingKeysClient
     /// <see cref="PortOneOutcomeUnknownException.LookUp"/> says how) before issuing again, and delete a key you do not want.
     /// </exception>
     /// <exception cref="PortOneTimeoutException">Only when <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is off: no answer in time; a key may have been issued.</exception>
+    /// <remarks>
+    /// PG-specific rule the SDK cannot check (it does not know the channel's PG): KG Inicis refuses an API billing-key
+    /// issue without the customer's name, phone number and e-mail (<see cref="CustomerInput.Name"/>,
+    /// <see cref="CustomerInput.PhoneNumber"/>, <see cref="CustomerInput.Email"/>).
+    /// </remarks>
     public virtual async Task<IssueBillingKeyResponse> IssueAsync(IssueBillingKeyRequest request, CancellationToken cancellationToken = default)
     {
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Present(request.Method, nameof(request), "Method");
+        request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var customerId = request.Customer?.Id;
         var startedAt = (_api.Options.TimeProvider ?? System.TimeProvider.System).GetUtcNow();

@@ -31,7 +31,7 @@ public partial class PortOneV2PaymentSchedulesClient
     /// <param name="request">The payment to run (<see cref="CreatePaymentScheduleRequest.Payment"/>) and when (<see cref="CreatePaymentScheduleRequest.TimeToPay"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new schedule's ID.</returns>
-    /// <exception cref="System.ArgumentException">An ID, the payment, its billing key, order name, amount or currency, or the time is missing.</exception>
+    /// <exception cref="System.ArgumentException">An ID, the payment, its billing key, order name, amount or currency, or the time is missing, or the amount's tax-free part and VAT together exceed its total. Nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">
     /// E.g. <see cref="PaymentScheduleAlreadyExistsError"/> (a schedule of another charge exists under this payment
     /// ID), <see cref="AlreadyPaidOrWaitingError"/>, <see cref="BillingKeyNotFoundError"/>, <see cref="BillingKeyAlreadyDeletedError"/>.
@@ -49,6 +49,11 @@ public partial class PortOneV2PaymentSchedulesClient
     /// <see cref="PaymentScheduleAlreadyExistsError"/> is settled by the same search, also on the first send (the
     /// pipeline's retry may have been the repeat): the existing schedule is returned when it is this one, and the
     /// error is thrown when it is another. Off with <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/>.
+    /// <para>
+    /// PG-specific rule the SDK cannot check (it does not know the channel's PG): the scheduled payment is a
+    /// billing-key payment, and KG Inicis refuses one without the customer's name, phone number and e-mail
+    /// (<see cref="CustomerInput.Name"/>, <see cref="CustomerInput.PhoneNumber"/>, <see cref="CustomerInput.Email"/>).
+    /// </para>
     /// </remarks>
     public virtual async Task<CreatePaymentScheduleResponse> CreateAsync(string paymentId, CreatePaymentScheduleRequest request, CancellationToken cancellationToken = default)
     {
@@ -60,6 +65,7 @@ public partial class PortOneV2PaymentSchedulesClient
         V2Validation.Amount(request.Payment.Amount, nameof(request), "Payment.Amount");
         V2Validation.Currency(request.Payment.Currency, nameof(request), "Payment.Currency");
         V2Validation.Time(request.TimeToPay, nameof(request), "TimeToPay");
+        request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/schedule";
         return await V2ScheduleResolver.CreateAsync(

@@ -38,7 +38,10 @@ public partial class PortOneV2PaymentsClient
     /// <param name="request">What to charge: billing key, order name, amount, currency, …</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The gateway's transaction ID and the time of payment. Fetch the payment for everything else.</returns>
-    /// <exception cref="System.ArgumentException">An ID, the billing key, the order name, the amount or the currency is missing or invalid.</exception>
+    /// <exception cref="System.ArgumentException">
+    /// An ID, the billing key, the order name, the amount or the currency is missing or invalid, or the amount's
+    /// tax-free part and VAT together exceed its total. Nothing is sent then.
+    /// </exception>
     /// <exception cref="PortOneApiException">
     /// The API refused: e.g. <see cref="AlreadyPaidError"/>, <see cref="BillingKeyNotFoundError"/>,
     /// <see cref="BillingKeyAlreadyDeletedError"/>, <see cref="PgProviderError"/> (the card was declined; see its
@@ -62,6 +65,11 @@ public partial class PortOneV2PaymentsClient
     /// payment ID was used before.
     /// </para>
     /// <para>Cancelling the call once the request may have left also ends in <see cref="PortOneOutcomeUnknownException"/>.</para>
+    /// <para>
+    /// PG-specific rule the SDK cannot check (it does not know the channel's PG): KG Inicis refuses a billing-key
+    /// payment without the customer's name, phone number and e-mail (<see cref="CustomerInput.Name"/>,
+    /// <see cref="CustomerInput.PhoneNumber"/>, <see cref="CustomerInput.Email"/>).
+    /// </para>
     /// </remarks>
     public virtual async Task<PayWithBillingKeyResponse> PayWithBillingKeyAsync(string paymentId, BillingKeyPaymentRequest request, CancellationToken cancellationToken = default)
     {
@@ -71,6 +79,7 @@ public partial class PortOneV2PaymentsClient
         V2Validation.Text(request.OrderName, nameof(request), "OrderName");
         V2Validation.Amount(request.Amount, nameof(request), "Amount");
         V2Validation.Currency(request.Currency, nameof(request), "Currency");
+        request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key";
         return await V2ChargeResolver.ChargeAsync(
@@ -92,7 +101,11 @@ public partial class PortOneV2PaymentsClient
     /// <param name="request">What to charge and how (<see cref="InstantPaymentMethodInput.Card"/> or <see cref="InstantPaymentMethodInput.VirtualAccount"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The gateway's transaction ID and the time of payment.</returns>
-    /// <exception cref="System.ArgumentException">An ID, the method, the order name, the amount or the currency is missing or invalid.</exception>
+    /// <exception cref="System.ArgumentException">
+    /// An ID, the method, the order name, the amount or the currency is missing or invalid; the amount's tax-free part
+    /// and VAT together exceed its total; or the card data is not in PortOne's form (see <see cref="CardCredential"/>).
+    /// Nothing is sent then.
+    /// </exception>
     /// <exception cref="PortOneApiException">The API refused: e.g. <see cref="AlreadyPaidError"/>, <see cref="ChannelNotFoundError"/>, <see cref="PgProviderError"/>.</exception>
     /// <exception cref="PortOneOutcomeUnknownException">
     /// The request may have reached PortOne, and within the call's time the SDK could not learn whether the payment
@@ -103,6 +116,12 @@ public partial class PortOneV2PaymentsClient
     /// A lost answer is settled as described for <see cref="PayWithBillingKeyAsync"/>: a payment found under the ID
     /// is this call's when its total and currency match. A virtual account found issued (not paid) cannot be turned
     /// into this call's answer and ends in <see cref="PortOneOutcomeUnknownException"/>; look it up.
+    /// <para>
+    /// PG-specific rules the SDK cannot check (it does not know the channel's PG): KG Inicis refuses an instant
+    /// payment without the customer's name, phone number and e-mail (<see cref="CustomerInput.Name"/>,
+    /// <see cref="CustomerInput.PhoneNumber"/>, <see cref="CustomerInput.Email"/>), and issues only fixed virtual
+    /// accounts (<see cref="InstantPaymentMethodInputVirtualAccountOption.Type"/> <c>FIXED</c>).
+    /// </para>
     /// </remarks>
     public virtual async Task<PayInstantlyResponse> PayInstantlyAsync(string paymentId, InstantPaymentRequest request, CancellationToken cancellationToken = default)
     {
@@ -112,6 +131,7 @@ public partial class PortOneV2PaymentsClient
         V2Validation.Text(request.OrderName, nameof(request), "OrderName");
         V2Validation.Amount(request.Amount, nameof(request), "Amount");
         V2Validation.Currency(request.Currency, nameof(request), "Currency");
+        request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant";
         return await V2ChargeResolver.ChargeAsync(
@@ -231,9 +251,8 @@ public partial class PortOneV2PaymentsClient
         V2Validation.NotNull(request, nameof(request));
         V2Validation.Text(request.Reason, nameof(request), "Reason");
         V2Validation.Positive(request.Amount, nameof(request), "Amount");
-        V2Validation.NotNegative(request.TaxFreeAmount, nameof(request), "TaxFreeAmount");
-        V2Validation.NotNegative(request.VatAmount, nameof(request), "VatAmount");
         V2Validation.NotNegative(request.CurrentCancellableAmount, nameof(request), "CurrentCancellableAmount");
+        request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancel";
         return await V2CancelResolver.CancelAsync(
@@ -254,7 +273,12 @@ public partial class PortOneV2PaymentsClient
     /// <param name="request">The sub-store transactions (at least one).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The receipt URL, when the gateway gives one.</returns>
-    /// <exception cref="System.ArgumentException">No item was given.</exception>
+    /// <remarks>
+    /// PG-specific rule the SDK cannot check (it does not know the channel's PG): KG Inicis wants the tax-free, VAT
+    /// and supply amounts on every item (<see cref="RegisterStoreReceiptItem.TaxFreeAmount"/>,
+    /// <see cref="RegisterStoreReceiptItem.VatAmount"/>, <see cref="RegisterStoreReceiptItem.SupplyAmount"/>).
+    /// </remarks>
+    /// <exception cref="System.ArgumentException">No item was given, or an item's amounts are negative or its tax-free part and VAT together exceed its total. Nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="PaymentNotFoundError"/>, <see cref="PaymentNotPaidError"/>, <see cref="PgProviderError"/>.</exception>
     public virtual async Task<RegisterStoreReceiptResponse> RegisterStoreReceiptAsync(string paymentId, RegisterStoreReceiptRequest request, CancellationToken cancellationToken = default)
     {
@@ -264,6 +288,8 @@ public partial class PortOneV2PaymentsClient
         {
             throw new System.ArgumentException("Items must hold at least one sub-store transaction.", nameof(request));
         }
+
+        request.Validate(nameof(request), string.Empty);
 
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         return await _api.SendAsync(V2Operations.RegisterStoreReceipt, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/register-store-receipt", body, V2Api.Models.RegisterStoreReceiptRequest, V2Api.Models.RegisterStoreReceiptResponse, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class V2ToleranceTests : IDisposable
         new("V2.Payments.PayInstantly", "POST", "/payments/p-1/instant", 200, """{ "payment": { "pgTxId": "pg-7", "paidAt": "2024-05-01T01:00:05Z" } }""",
             async c => await c.Payments.PayInstantlyAsync("p-1", new InstantPaymentRequest
             {
-                Method = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard { Credential = new CardCredential { Number = "1", ExpiryYear = "30", ExpiryMonth = "01" } }),
+                Method = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard { Credential = new CardCredential { Number = "5358000000000000", ExpiryYear = "30", ExpiryMonth = "01" } }),
                 OrderName = "o", Amount = new PaymentAmountInput { Total = 100 }, Currency = Currency.Krw,
             }), Accepted: "payment ID \"p-1\""),
         new("V2.Payments.Get", "GET", "/payments/p-1", 200, V2Samples.PaidPayment, async c => await c.Payments.GetAsync("p-1")),

@@ -25,7 +25,7 @@ public sealed class BillingKeysClientTests : IDisposable
             {
                 Credential = new CardCredential { Number = "5358000000000000", ExpiryYear = "30", ExpiryMonth = "01" },
             }),
-            Customer = new CustomerInput { Id = "customer-1", Name = new CustomerNameInput { Full = "Hong Gildong" } },
+            Customer = new CustomerInput { Id = "customer-1", Name = CustomerNameInput.Full("Hong Gildong") },
             NoticeUrls = ["https://shop.example/webhook"],
         });
 
@@ -57,7 +57,7 @@ public sealed class BillingKeysClientTests : IDisposable
         // A 5xx without a documented error leaves open whether a key was issued: outcome unknown, sent once.
         var unknown = await Assert.ThrowsAsync<PortOneOutcomeUnknownException>(() => client.BillingKeys.IssueAsync(new IssueBillingKeyRequest
         {
-            Method = InstantBillingKeyPaymentMethodInput.Card(new InstantBillingKeyPaymentMethodInputCard { Credential = new CardCredential { Number = "1", ExpiryYear = "30", ExpiryMonth = "01" } }),
+            Method = InstantBillingKeyPaymentMethodInput.Card(new InstantBillingKeyPaymentMethodInputCard { Credential = new CardCredential { Number = "5358000000000000", ExpiryYear = "30", ExpiryMonth = "01" } }),
         }));
 
         var ex = Assert.IsType<PortOneApiException>(unknown.InnerException);

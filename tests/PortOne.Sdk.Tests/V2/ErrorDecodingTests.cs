@@ -10,7 +10,7 @@ public sealed class ErrorDecodingTests : IDisposable
     {
         ["issueBillingKey"] = ("POST", "/billing-keys", c => c.BillingKeys.IssueAsync(new IssueBillingKeyRequest
         {
-            Method = InstantBillingKeyPaymentMethodInput.Card(new InstantBillingKeyPaymentMethodInputCard { Credential = new CardCredential { Number = "1", ExpiryYear = "30", ExpiryMonth = "01" } }),
+            Method = InstantBillingKeyPaymentMethodInput.Card(new InstantBillingKeyPaymentMethodInputCard { Credential = new CardCredential { Number = "5358000000000000", ExpiryYear = "30", ExpiryMonth = "01" } }),
         })),
         ["getBillingKeyInfo"] = ("GET", "/billing-keys/bk-1", c => c.BillingKeys.GetAsync("bk-1")),
         ["getBillingKeyInfos"] = ("GET", "/billing-keys", c => c.BillingKeys.ListPageAsync()),
@@ -21,7 +21,7 @@ public sealed class ErrorDecodingTests : IDisposable
         })),
         ["payInstantly"] = ("POST", "/payments/p-1/instant", c => c.Payments.PayInstantlyAsync("p-1", new InstantPaymentRequest
         {
-            Method = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard { Credential = new CardCredential { Number = "1", ExpiryYear = "30", ExpiryMonth = "01" } }),
+            Method = InstantPaymentMethodInput.Card(new InstantPaymentMethodInputCard { Credential = new CardCredential { Number = "5358000000000000", ExpiryYear = "30", ExpiryMonth = "01" } }),
             OrderName = "o", Amount = new PaymentAmountInput { Total = 100 }, Currency = Currency.Krw,
         })),
         ["getPayment"] = ("GET", "/payments/p-1", c => c.Payments.GetAsync("p-1")),

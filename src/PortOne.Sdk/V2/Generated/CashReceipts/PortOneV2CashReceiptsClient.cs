@@ -69,7 +69,7 @@ public partial class PortOneV2CashReceiptsClient
     /// <param name="request">What to send.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer, decoded into <see cref="IssueCashReceiptResponse"/>.</returns>
-    /// <exception cref="ArgumentException">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null.</exception>
+    /// <exception cref="ArgumentException">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null, or the request breaks a rule PortOne or the PG states (the request's member docs say which); nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">PortOne refused; its <see cref="PortOneApiException.Error"/> is one of <see cref="CashReceiptAlreadyIssuedError"/>, <see cref="ChannelNotFoundError"/>, <see cref="ForbiddenError"/>, <see cref="InvalidRequestError"/>, <see cref="PgProviderError"/>, <see cref="UnauthorizedError"/>, or an error this SDK version does not know.</exception>
     /// <exception cref="PortOneException">No usable answer: a time-out, a broken connection, or an answer that is not what the API describes.</exception>
     /// <remarks>
@@ -78,6 +78,7 @@ public partial class PortOneV2CashReceiptsClient
     public virtual async Task<IssueCashReceiptResponse> IssueAsync(IssueCashReceiptRequest request, CancellationToken cancellationToken = default)
     {
         V2Validation.NotNull(request, nameof(request));
+        request.Validate(nameof(request), string.Empty);
         var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"cash-receipts";
         return await _api.SendAsync(V2Operations.IssueCashReceipt, HttpMethod.Post, path, body, V2Api.Models.IssueCashReceiptRequest, V2Api.Models.IssueCashReceiptResponse, cancellationToken).ConfigureAwait(false);

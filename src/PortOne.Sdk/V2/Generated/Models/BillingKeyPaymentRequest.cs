@@ -108,4 +108,12 @@ public sealed class BillingKeyPaymentRequest
         copy._storeId ??= storeId;
         return copy;
     }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        Amount?.Validate(parameter, V2Validation.Field(field, "Amount"));
+    }
 }

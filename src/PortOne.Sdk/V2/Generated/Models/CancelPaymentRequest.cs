@@ -21,11 +21,11 @@ public sealed class CancelPaymentRequest
     [JsonPropertyName("amount")]
     public long? Amount { get; init; }
 
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
+    /// <summary>Of the amount to cancel, the part that is free of tax; optional. With the VAT it must not exceed a given cancel amount, which is checked before sending.</summary>
     [JsonPropertyName("taxFreeAmount")]
     public long? TaxFreeAmount { get; init; }
 
-    /// <summary>The VAT part of the amount.</summary>
+    /// <summary>Of the amount to cancel, the VAT; optional. With the tax-free part it must not exceed a given cancel amount, which is checked before sending.</summary>
     [JsonPropertyName("vatAmount")]
     public long? VatAmount { get; init; }
 
@@ -63,5 +63,13 @@ public sealed class CancelPaymentRequest
         var copy = (CancelPaymentRequest)MemberwiseClone();
         copy._storeId ??= storeId;
         return copy;
+    }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        V2Validation.CancelAmounts(this, parameter, field);
     }
 }

@@ -11,25 +11,33 @@ namespace PortOne.Sdk.V2;
 /// <summary>Raw card data for issuing a billing key or charging without one. It is secret: never log it, and this type's ToString hides every field.</summary>
 public sealed class CardCredential
 {
-    /// <summary>The card number, digits only.</summary>
+    /// <summary>The card number, 13 to 19 digits with no spaces or dashes. Anything else is refused before it is sent.</summary>
     [JsonPropertyName("number")]
     public required string Number { get; init; }
 
-    /// <summary>The card's expiry year, two digits (e.g. <c>29</c>).</summary>
+    /// <summary>The year the card expires, as two digits (<c>YY</c>: <c>30</c> for 2030). Anything else is refused before it is sent.</summary>
     [JsonPropertyName("expiryYear")]
     public required string ExpiryYear { get; init; }
 
-    /// <summary>The card's expiry month, two digits (e.g. <c>01</c>).</summary>
+    /// <summary>The month the card expires, as two digits from <c>01</c> to <c>12</c> (<c>MM</c>). Anything else is refused before it is sent.</summary>
     [JsonPropertyName("expiryMonth")]
     public required string ExpiryMonth { get; init; }
 
-    /// <summary>The holder's birth date as YYMMDD for a personal card, or the 10-digit business registration number for a corporate card. Some gateways require it.</summary>
+    /// <summary>For a personal card the holder's birth date as six digits (<c>YYMMDD</c>); for a corporate card the ten-digit business registration number, digits only. Optional for PortOne, though many card PGs ask for it; any other form is refused before it is sent.</summary>
     [JsonPropertyName("birthOrBusinessRegistrationNumber")]
     public string? BirthOrBusinessRegistrationNumber { get; init; }
 
-    /// <summary>The first two digits of the card password. Some gateways require it.</summary>
+    /// <summary>The first two digits of the card's PIN, exactly two digits. Optional for PortOne, though many card PGs ask for it; any other form is refused before it is sent.</summary>
     [JsonPropertyName("passwordTwoDigits")]
     public string? PasswordTwoDigits { get; init; }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        V2Validation.CardCredential(this, parameter, field);
+    }
 
     /// <summary>Names the type without showing its secret fields.</summary>
     /// <returns>The type name with each secret field shown as (hidden).</returns>

@@ -15,7 +15,7 @@ public sealed class CustomerInput
     [JsonPropertyName("id")]
     public string? Id { get; init; }
 
-    /// <summary>Name; optional.</summary>
+    /// <summary>The customer's name, whole (<see cref="CustomerNameInput.Full"/>) or split into first and last (<see cref="CustomerNameInput.Separated"/>); optional for PortOne. KG Inicis requires it for an instant payment, an API billing-key issue and a billing-key payment, and refuses the request without it.</summary>
     [JsonPropertyName("name")]
     public CustomerNameInput? Name { get; init; }
 
@@ -39,11 +39,11 @@ public sealed class CustomerInput
     [JsonPropertyName("gender")]
     public Gender? Gender { get; init; }
 
-    /// <summary>The e-mail address.</summary>
+    /// <summary>The customer's e-mail address; optional for PortOne. KG Inicis requires it for an instant payment, an API billing-key issue and a billing-key payment.</summary>
     [JsonPropertyName("email")]
     public string? Email { get; init; }
 
-    /// <summary>The phone number.</summary>
+    /// <summary>The customer's phone number; optional for PortOne. KG Inicis requires it for an instant payment, an API billing-key issue and a billing-key payment.</summary>
     [JsonPropertyName("phoneNumber")]
     public string? PhoneNumber { get; init; }
 

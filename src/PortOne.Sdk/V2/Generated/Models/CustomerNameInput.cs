@@ -8,14 +8,30 @@ using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V2;
 
-/// <summary>Input describing a customer name.</summary>
+/// <summary>Input holding exactly one of its alternatives (customer name input); build it with one of the static factory methods.</summary>
 public sealed class CustomerNameInput
 {
-    /// <summary>Full; optional.</summary>
-    [JsonPropertyName("full")]
-    public string? Full { get; init; }
+    private CustomerNameInput()
+    {
+    }
 
-    /// <summary>Separated; optional.</summary>
+    /// <summary>Creates the input with only <c>full</c> set: the name on one line (e.g. Hong Gildong).</summary>
+    /// <param name="full">The full.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="full"/> is null.</exception>
+    public static CustomerNameInput Full(string full) => new() { AsFull = full ?? throw new ArgumentNullException(nameof(full)) };
+
+    /// <summary>Creates the input with only <c>separated</c> set: the name split into first and last name.</summary>
+    /// <param name="separated">The separated.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="separated"/> is null.</exception>
+    public static CustomerNameInput Separated(CustomerSeparatedName separated) => new() { AsSeparated = separated ?? throw new ArgumentNullException(nameof(separated)) };
+
+    /// <summary>The <c>full</c> alternative when this input was made with <see cref="Full"/>; otherwise null.</summary>
+    [JsonPropertyName("full")]
+    public string? AsFull { get; private init; }
+
+    /// <summary>The <c>separated</c> alternative when this input was made with <see cref="Separated"/>; otherwise null.</summary>
     [JsonPropertyName("separated")]
-    public CustomerSeparatedName? Separated { get; init; }
+    public CustomerSeparatedName? AsSeparated { get; private init; }
 }

@@ -24,4 +24,12 @@ public sealed class InstantBillingKeyPaymentMethodInput
     /// <summary>The <c>card</c> alternative when this input was made with <see cref="Card"/>; otherwise null.</summary>
     [JsonPropertyName("card")]
     public InstantBillingKeyPaymentMethodInputCard? AsCard { get; private init; }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        AsCard?.Validate(parameter, V2Validation.Field(field, "Card"));
+    }
 }

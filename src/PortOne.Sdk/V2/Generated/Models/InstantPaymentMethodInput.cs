@@ -21,7 +21,7 @@ public sealed class InstantPaymentMethodInput
     /// <exception cref="ArgumentNullException"><paramref name="card"/> is null.</exception>
     public static InstantPaymentMethodInput Card(InstantPaymentMethodInputCard card) => new() { AsCard = card ?? throw new ArgumentNullException(nameof(card)) };
 
-    /// <summary>Creates the input with only <c>virtualAccount</c> set: virtual account; optional.</summary>
+    /// <summary>Creates the input with only <c>virtualAccount</c> set: a virtual account for the customer to pay into. KG Inicis issues only fixed virtual accounts (an option of type <c>FIXED</c> naming one of the account numbers it gave the merchant).</summary>
     /// <param name="virtualAccount">The virtual account.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="virtualAccount"/> is null.</exception>
@@ -34,4 +34,12 @@ public sealed class InstantPaymentMethodInput
     /// <summary>The <c>virtualAccount</c> alternative when this input was made with <see cref="VirtualAccount"/>; otherwise null.</summary>
     [JsonPropertyName("virtualAccount")]
     public InstantPaymentMethodInputVirtualAccount? AsVirtualAccount { get; private init; }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        AsCard?.Validate(parameter, V2Validation.Field(field, "Card"));
+    }
 }

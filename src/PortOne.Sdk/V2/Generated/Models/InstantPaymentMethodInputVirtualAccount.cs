@@ -19,7 +19,7 @@ public sealed class InstantPaymentMethodInputVirtualAccount
     [JsonPropertyName("expiry")]
     public required InstantPaymentMethodInputVirtualAccountExpiry Expiry { get; init; }
 
-    /// <summary>Option.</summary>
+    /// <summary>How the virtual account is issued: a fresh number from the PG (<c>NORMAL</c>) or one of a fixed set the PG gave the merchant (<c>FIXED</c>). KG Inicis supports only <c>FIXED</c>.</summary>
     [JsonPropertyName("option")]
     public required InstantPaymentMethodInputVirtualAccountOption Option { get; init; }
 

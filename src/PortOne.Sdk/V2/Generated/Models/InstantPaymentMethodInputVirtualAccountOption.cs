@@ -11,7 +11,7 @@ namespace PortOne.Sdk.V2;
 /// <summary>Input describing an instant payment method input virtual account option.</summary>
 public sealed class InstantPaymentMethodInputVirtualAccountOption
 {
-    /// <summary>Type.</summary>
+    /// <summary>Whether the PG picks a fresh account number (<c>NORMAL</c>) or the merchant names one of its fixed numbers (<c>FIXED</c>). KG Inicis supports only <c>FIXED</c>.</summary>
     [JsonPropertyName("type")]
     public required InstantPaymentMethodInputVirtualAccountOptionType Type { get; init; }
 

@@ -15,11 +15,19 @@ public sealed class PaymentAmountInput
     [JsonPropertyName("total")]
     public required long Total { get; init; }
 
-    /// <summary>The part of the total that is exempt from VAT.</summary>
+    /// <summary>Of the total, the part that is free of tax; optional. With the VAT it must not exceed the total, which is checked before sending.</summary>
     [JsonPropertyName("taxFree")]
     public long? TaxFree { get; init; }
 
-    /// <summary>The VAT part of the total. Left out, PortOne computes it.</summary>
+    /// <summary>Of the total, the VAT; optional (left out, PortOne computes it). With the tax-free part it must not exceed the total, which is checked before sending.</summary>
     [JsonPropertyName("vat")]
     public long? Vat { get; init; }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        V2Validation.AmountParts(this, parameter, field);
+    }
 }

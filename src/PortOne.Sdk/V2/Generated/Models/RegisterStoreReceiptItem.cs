@@ -23,19 +23,27 @@ public sealed class RegisterStoreReceiptItem
     [JsonPropertyName("totalAmount")]
     public required long TotalAmount { get; init; }
 
-    /// <summary>The part of the amount that is exempt from VAT.</summary>
+    /// <summary>Of this item's total, the part that is free of tax. Optional for PortOne, but KG Inicis requires it on every item. With the VAT it must not exceed the total, which is checked before sending.</summary>
     [JsonPropertyName("taxFreeAmount")]
     public long? TaxFreeAmount { get; init; }
 
-    /// <summary>The VAT part of the amount.</summary>
+    /// <summary>Of this item's total, the VAT. Optional for PortOne, but KG Inicis requires it on every item. With the tax-free part it must not exceed the total, which is checked before sending.</summary>
     [JsonPropertyName("vatAmount")]
     public long? VatAmount { get; init; }
 
-    /// <summary>Supply amount; in the currency's own unit (won for KRW), optional.</summary>
+    /// <summary>Of this item's total, the supply value (the taxable part before VAT). Optional for PortOne, but KG Inicis requires it on every item.</summary>
     [JsonPropertyName("supplyAmount")]
     public long? SupplyAmount { get; init; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
     public required Currency Currency { get; init; }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        V2Validation.StoreReceiptItem(this, parameter, field);
+    }
 }

@@ -8,18 +8,39 @@ using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V2.Platform;
 
-/// <summary>Input describing a create platform order cancel transfer order detail.</summary>
+/// <summary>Input holding exactly one of its alternatives (create platform order cancel transfer order detail); build it with one of the static factory methods.</summary>
 public sealed class CreatePlatformOrderCancelTransferOrderDetail
 {
-    /// <summary>Order amount; in the currency's own unit (won for KRW), optional.</summary>
+    private CreatePlatformOrderCancelTransferOrderDetail()
+    {
+    }
+
+    /// <summary>Creates the input with only <c>orderAmount</c> set: order amount; in the currency's own unit (won for KRW), optional.</summary>
+    /// <param name="orderAmount">The order amount.</param>
+    /// <returns>The input.</returns>
+    public static CreatePlatformOrderCancelTransferOrderDetail OrderAmount(long orderAmount) => new() { AsOrderAmount = orderAmount };
+
+    /// <summary>Creates the input with only <c>orderLines</c> set: order lines; a list, optional.</summary>
+    /// <param name="orderLines">The order lines.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="orderLines"/> is null.</exception>
+    public static CreatePlatformOrderCancelTransferOrderDetail OrderLines(IReadOnlyList<CreatePlatformOrderCancelTransferOrderLine> orderLines) => new() { AsOrderLines = orderLines ?? throw new ArgumentNullException(nameof(orderLines)) };
+
+    /// <summary>Creates the input with only <c>all</c> set: all; optional.</summary>
+    /// <param name="all">The all.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="all"/> is null.</exception>
+    public static CreatePlatformOrderCancelTransferOrderDetail All(CreatePlatformOrderCancelTransferOrderDetailAll all) => new() { AsAll = all ?? throw new ArgumentNullException(nameof(all)) };
+
+    /// <summary>The <c>orderAmount</c> alternative when this input was made with <see cref="OrderAmount"/>; otherwise null.</summary>
     [JsonPropertyName("orderAmount")]
-    public long? OrderAmount { get; init; }
+    public long? AsOrderAmount { get; private init; }
 
-    /// <summary>Order lines; a list, optional.</summary>
+    /// <summary>The <c>orderLines</c> alternative when this input was made with <see cref="OrderLines"/>; otherwise null.</summary>
     [JsonPropertyName("orderLines")]
-    public IReadOnlyList<CreatePlatformOrderCancelTransferOrderLine>? OrderLines { get; init; }
+    public IReadOnlyList<CreatePlatformOrderCancelTransferOrderLine>? AsOrderLines { get; private init; }
 
-    /// <summary>All; optional.</summary>
+    /// <summary>The <c>all</c> alternative when this input was made with <see cref="All"/>; otherwise null.</summary>
     [JsonPropertyName("all")]
-    public CreatePlatformOrderCancelTransferOrderDetailAll? All { get; init; }
+    public CreatePlatformOrderCancelTransferOrderDetailAll? AsAll { get; private init; }
 }

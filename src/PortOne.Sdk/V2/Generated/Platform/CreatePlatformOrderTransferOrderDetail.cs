@@ -8,14 +8,29 @@ using PortOne.Sdk.Serialization;
 
 namespace PortOne.Sdk.V2.Platform;
 
-/// <summary>Input describing a create platform order transfer order detail.</summary>
+/// <summary>Input holding exactly one of its alternatives (create platform order transfer order detail); build it with one of the static factory methods.</summary>
 public sealed class CreatePlatformOrderTransferOrderDetail
 {
-    /// <summary>Order amount; in the currency's own unit (won for KRW), optional.</summary>
-    [JsonPropertyName("orderAmount")]
-    public long? OrderAmount { get; init; }
+    private CreatePlatformOrderTransferOrderDetail()
+    {
+    }
 
-    /// <summary>Order lines; a list, optional.</summary>
+    /// <summary>Creates the input with only <c>orderAmount</c> set: order amount; in the currency's own unit (won for KRW), optional.</summary>
+    /// <param name="orderAmount">The order amount.</param>
+    /// <returns>The input.</returns>
+    public static CreatePlatformOrderTransferOrderDetail OrderAmount(long orderAmount) => new() { AsOrderAmount = orderAmount };
+
+    /// <summary>Creates the input with only <c>orderLines</c> set: order lines; a list, optional.</summary>
+    /// <param name="orderLines">The order lines.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="orderLines"/> is null.</exception>
+    public static CreatePlatformOrderTransferOrderDetail OrderLines(IReadOnlyList<CreatePlatformOrderTransferOrderLine> orderLines) => new() { AsOrderLines = orderLines ?? throw new ArgumentNullException(nameof(orderLines)) };
+
+    /// <summary>The <c>orderAmount</c> alternative when this input was made with <see cref="OrderAmount"/>; otherwise null.</summary>
+    [JsonPropertyName("orderAmount")]
+    public long? AsOrderAmount { get; private init; }
+
+    /// <summary>The <c>orderLines</c> alternative when this input was made with <see cref="OrderLines"/>; otherwise null.</summary>
     [JsonPropertyName("orderLines")]
-    public IReadOnlyList<CreatePlatformOrderTransferOrderLine>? OrderLines { get; init; }
+    public IReadOnlyList<CreatePlatformOrderTransferOrderLine>? AsOrderLines { get; private init; }
 }

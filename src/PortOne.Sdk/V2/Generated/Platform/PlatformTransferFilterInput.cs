@@ -11,11 +11,11 @@ namespace PortOne.Sdk.V2.Platform;
 /// <summary>Input describing a platform transfer filter.</summary>
 public sealed class PlatformTransferFilterInput
 {
-    /// <summary>Settlement start date range; optional.</summary>
+    /// <summary>Transfers whose settlement starts in this range; optional. Give this or <see cref="SettlementDateRange"/>, not both (refused before sending).</summary>
     [JsonPropertyName("settlementStartDateRange")]
     public DateRange? SettlementStartDateRange { get; init; }
 
-    /// <summary>Settlement date range; optional.</summary>
+    /// <summary>Transfers settled in this range; optional. Give this or <see cref="SettlementStartDateRange"/>, not both (refused before sending).</summary>
     [JsonPropertyName("settlementDateRange")]
     public DateRange? SettlementDateRange { get; init; }
 
@@ -62,4 +62,12 @@ public sealed class PlatformTransferFilterInput
     /// <summary>Whether is for test; absent means not said.</summary>
     [JsonPropertyName("isForTest")]
     public bool? IsForTest { get; init; }
+
+    /// <summary>Refuses, before anything is sent, what PortOne or the PG is known to refuse in this input.</summary>
+    /// <param name="parameter">The caller's parameter that holds this input, named by the exception.</param>
+    /// <param name="field">Where this input sits within that parameter (empty at the top), named in the message.</param>
+    internal void Validate(string parameter, string field)
+    {
+        V2Validation.TransferFilter(this, parameter, field);
+    }
 }

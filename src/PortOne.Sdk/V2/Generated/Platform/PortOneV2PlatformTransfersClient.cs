@@ -105,7 +105,7 @@ public partial class PortOneV2PlatformTransfersClient
     /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The file PortOne sends (CSV text).</returns>
-    /// <exception cref="ArgumentException">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null.</exception>
+    /// <exception cref="ArgumentException">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null, or the request breaks a rule PortOne or the PG states (the request's member docs say which); nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">PortOne refused; its <see cref="PortOneApiException.Error"/> is one of <see cref="InvalidRequestError"/>, <see cref="UnauthorizedError"/>, or an error this SDK version does not know.</exception>
     /// <exception cref="PortOneException">No usable answer: a time-out, a broken connection, or an answer that is not what the API describes.</exception>
     /// <remarks>
@@ -114,6 +114,7 @@ public partial class PortOneV2PlatformTransfersClient
     public virtual async Task<string> DownloadSheetAsync(DownloadPlatformTransferSheetRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
         V2Validation.NotNull(request, nameof(request));
+        request.Validate(nameof(request), string.Empty);
         var path = V2Api.WithQuery($"platform/transfer-summaries/sheet-file", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DownloadPlatformTransferSheetRequest)));
         return await _api.SendForTextAsync(V2Operations.DownloadPlatformTransferSheet, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
     }
@@ -140,6 +141,7 @@ public partial class PortOneV2PlatformTransfersClient
     /// <param name="test">True to act in PortOne's test mode; null leaves it to PortOne (not test mode).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer, decoded into <see cref="GetPlatformTransferSummariesResponse"/>.</returns>
+    /// <exception cref="ArgumentException">A path argument is null, blank, <c>.</c> or <c>..</c>, or a required argument is null, or the request breaks a rule PortOne or the PG states (the request's member docs say which); nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">PortOne refused; its <see cref="PortOneApiException.Error"/> is one of <see cref="ForbiddenError"/>, <see cref="InvalidRequestError"/>, <see cref="PlatformNotEnabledError"/>, <see cref="UnauthorizedError"/>, or an error this SDK version does not know.</exception>
     /// <exception cref="PortOneException">No usable answer: a time-out, a broken connection, or an answer that is not what the API describes.</exception>
     /// <remarks>
@@ -147,6 +149,7 @@ public partial class PortOneV2PlatformTransfersClient
     /// </remarks>
     public virtual async Task<GetPlatformTransferSummariesResponse> ListSummariesPageAsync(GetPlatformTransferSummariesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
+        request?.Validate(nameof(request), string.Empty);
         var path = V2Api.WithQuery($"platform/transfer-summaries", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformTransferSummariesRequest)));
         return await _api.SendAsync(V2Operations.GetPlatformTransferSummaries, HttpMethod.Get, path, V2Api.Models.GetPlatformTransferSummariesResponse, cancellationToken).ConfigureAwait(false);
     }
