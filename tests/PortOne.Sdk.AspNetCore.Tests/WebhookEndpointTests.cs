@@ -397,9 +397,19 @@ internal sealed class RecordingCache : IDistributedCache
 
     public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
 
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => SetAsync(key, value, options).GetAwaiter().GetResult();
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    {
+        Record(key, options);
+        _inner.Set(key, value, options);
+    }
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        Record(key, options);
+        return _inner.SetAsync(key, value, options, token);
+    }
+
+    private void Record(string key, DistributedCacheEntryOptions options)
     {
         if (FailWrites)
         {
@@ -410,7 +420,5 @@ internal sealed class RecordingCache : IDistributedCache
         {
             _writes.Add((key, options));
         }
-
-        return _inner.SetAsync(key, value, options, token);
     }
 }
