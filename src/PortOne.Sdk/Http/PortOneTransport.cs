@@ -99,13 +99,16 @@ internal sealed class PortOneTransport
         content ??= operation.Retryable ? null : new ByteArrayContent(EmptyBody);
         using var request = new HttpRequestMessage(method, relativeUri) { Content = content };
         request.SetPortOneOperation(operation);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Added as text: parsed only if someone reads it back, and written to the wire as it is.
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         prepare?.Invoke(request);
 
         HttpResponseMessage response;
         try
         {
-            response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // Headers-read: the SDK's buffering handler has already read the body inside the pipeline's time-outs;
+            // letting HttpClient buffer it again would only copy it.
+            response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -134,11 +137,22 @@ internal sealed class PortOneTransport
             byte[] body;
             try
             {
+                if (response.Content is PortOneBufferedContent buffered)
+                {
+                    body = buffered.Bytes;
+                }
+                else if (response.Content is null)
+                {
+                    body = EmptyBody;
+                }
+                else
+                {
 #if NET5_0_OR_GREATER
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                    body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
-                body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
