@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,6 +21,32 @@ internal interface IExtensibleEnum
 internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
     where T : struct, IExtensibleEnum
 {
+    // The known values by the length of their UTF-8 text: a known value is matched on the raw bytes and handed out
+    // as the shared instance, so reading it allocates nothing. Anything else (an unknown or escaped value) is read
+    // as a new string.
+    private readonly Dictionary<int, KeyValuePair<byte[], T>[]> _known = new();
+
+    /// <param name="known">The values this SDK version knows, as their shared instances.</param>
+    protected ExtensibleEnumConverter(params T[] known)
+    {
+        var byLength = new Dictionary<int, List<KeyValuePair<byte[], T>>>();
+        foreach (var value in known)
+        {
+            var utf8 = Encoding.UTF8.GetBytes(value.Value!);
+            if (!byLength.TryGetValue(utf8.Length, out var list))
+            {
+                byLength[utf8.Length] = list = new List<KeyValuePair<byte[], T>>();
+            }
+
+            list.Add(new KeyValuePair<byte[], T>(utf8, value));
+        }
+
+        foreach (var pair in byLength)
+        {
+            _known[pair.Key] = pair.Value.ToArray();
+        }
+    }
+
     /// <summary>Creates the enum value from its wire string.</summary>
     protected abstract T Create(string value);
 
@@ -27,6 +55,23 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
         if (reader.TokenType != JsonTokenType.String)
         {
             throw new JsonException($"Expected a string for {typeof(T).Name} but found {reader.TokenType}.");
+        }
+
+        return ReadValue(ref reader);
+    }
+
+    private T ReadValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && _known.TryGetValue(reader.ValueSpan.Length, out var candidates))
+        {
+            var raw = reader.ValueSpan;
+            foreach (var candidate in candidates)
+            {
+                if (raw.SequenceEqual(candidate.Key))
+                {
+                    return candidate.Value;
+                }
+            }
         }
 
         return Create(reader.GetString()!);
@@ -43,7 +88,7 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
     }
 
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Create(reader.GetString()!);
+        ReadValue(ref reader);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value.Value ?? string.Empty);

@@ -74,6 +74,8 @@ public readonly struct V1PayMethod : IEquatable<V1PayMethod>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<V1PayMethod>
     {
+        public Converter() : base(Card, Trans, Vbank, Phone, Point, Samsung, KakaoPay, NaverPay, Payco) { }
+
         protected override V1PayMethod Create(string value) => new(value);
     }
 }

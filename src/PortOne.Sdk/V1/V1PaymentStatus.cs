@@ -59,6 +59,8 @@ public readonly struct V1PaymentStatus : IEquatable<V1PaymentStatus>, IExtensibl
 
     internal sealed class Converter : ExtensibleEnumConverter<V1PaymentStatus>
     {
+        public Converter() : base(Ready, Paid, Cancelled, Failed) { }
+
         protected override V1PaymentStatus Create(string value) => new(value);
     }
 }

@@ -56,6 +56,8 @@ public readonly struct V1ScheduleStatus : IEquatable<V1ScheduleStatus>, IExtensi
 
     internal sealed class Converter : ExtensibleEnumConverter<V1ScheduleStatus>
     {
+        public Converter() : base(Scheduled, Executed, Revoked) { }
+
         protected override V1ScheduleStatus Create(string value) => new(value);
     }
 }
