@@ -14,48 +14,48 @@ namespace PortOne.Sdk.V1;
 public sealed class V1Customer : V1CardDetails
 {
     /// <summary>Your id of the customer's card (<c>customer_uid</c>).</summary>
-    public string CustomerUid { get; init; } = string.Empty;
+    public string CustomerUid { get; set; } = string.Empty;
 
     /// <summary>Whether it was issued through a test channel.</summary>
-    public bool? Sandbox { get; init; }
+    public bool? Sandbox { get; set; }
 
     /// <summary>The customer id at PortOne.</summary>
-    public string? CustomerId { get; init; }
+    public string? CustomerId { get; set; }
 
     /// <summary>Card holder's name as you gave it.</summary>
-    public string? CustomerName { get; init; }
+    public string? CustomerName { get; set; }
 
     /// <summary>Card holder's phone.</summary>
-    public string? CustomerTel { get; init; }
+    public string? CustomerTel { get; set; }
 
     /// <summary>Card holder's e-mail.</summary>
-    public string? CustomerEmail { get; init; }
+    public string? CustomerEmail { get; set; }
 
     /// <summary>Card holder's address.</summary>
-    public string? CustomerAddr { get; init; }
+    public string? CustomerAddr { get; set; }
 
     /// <summary>Card holder's postcode.</summary>
-    public string? CustomerPostcode { get; init; }
+    public string? CustomerPostcode { get; set; }
 
     /// <summary>When the billing key was issued.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? Inserted { get; init; }
+    public DateTimeOffset? Inserted { get; set; }
 
     /// <summary>When it was last changed.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? Updated { get; init; }
+    public DateTimeOffset? Updated { get; set; }
 
     /// <summary>The smart-routing group of a super billing key; null for an ordinary one.</summary>
     [JsonPropertyName("channelGroupId")]
-    public string? ChannelGroupId { get; init; }
+    public string? ChannelGroupId { get; set; }
 
     /// <summary>Channels of a super billing key that issued a key.</summary>
     [JsonPropertyName("succeededChannels")]
-    public IReadOnlyList<V1BillingKeyChannel>? SucceededChannels { get; init; }
+    public IReadOnlyList<V1BillingKeyChannel>? SucceededChannels { get; set; }
 
     /// <summary>Channels of a super billing key that refused.</summary>
     [JsonPropertyName("failedChannels")]
-    public IReadOnlyList<V1FailedBillingKeyChannel>? FailedChannels { get; init; }
+    public IReadOnlyList<V1FailedBillingKeyChannel>? FailedChannels { get; set; }
 
     /// <summary>Whether this is a smart-routing billing key.</summary>
     [JsonIgnore]
@@ -70,27 +70,27 @@ public sealed class V1BillingKeyChannel : V1CardDetails
 {
     /// <summary>When the key was issued on this channel.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? Inserted { get; init; }
+    public DateTimeOffset? Inserted { get; set; }
 
     /// <summary>When it was last changed.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? Updated { get; init; }
+    public DateTimeOffset? Updated { get; set; }
 }
 
 /// <summary>A channel of a super billing key that did not issue a key, and why.</summary>
 public sealed class V1FailedBillingKeyChannel
 {
     /// <summary>The kind of failure as PortOne names it.</summary>
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>PortOne's or the PG's explanation.</summary>
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The channel's PG.</summary>
-    public string? PgProvider { get; init; }
+    public string? PgProvider { get; set; }
 
     /// <summary>The merchant id at that PG.</summary>
-    public string? PgId { get; init; }
+    public string? PgId { get; set; }
 }
 
 /// <summary>

@@ -12,13 +12,13 @@ namespace PortOne.Sdk.V1;
 public sealed class V1Payment : V1CardDetails
 {
     /// <summary>PortOne's id of the payment (<c>imp_uid</c>).</summary>
-    public string ImpUid { get; init; } = string.Empty;
+    public string ImpUid { get; set; } = string.Empty;
 
     /// <summary>The merchant's order id (<c>merchant_uid</c>).</summary>
-    public string MerchantUid { get; init; } = string.Empty;
+    public string MerchantUid { get; set; } = string.Empty;
 
     /// <summary>Where the payment stands.</summary>
-    public V1PaymentStatus Status { get; init; }
+    public V1PaymentStatus Status { get; set; }
 
     /// <summary>True only when the money was actually taken (<see cref="Status"/> is <c>paid</c>).</summary>
     [JsonIgnore]
@@ -29,10 +29,10 @@ public sealed class V1Payment : V1CardDetails
     public bool IsFailed => Status == V1PaymentStatus.Failed;
 
     /// <summary>The amount charged.</summary>
-    public decimal Amount { get; init; }
+    public decimal Amount { get; set; }
 
     /// <summary>How much of it has been refunded so far.</summary>
-    public decimal CancelAmount { get; init; }
+    public decimal CancelAmount { get; set; }
 
     /// <summary>
     /// What can still be refunded (<see cref="Amount"/> minus <see cref="CancelAmount"/>): the value to pass as
@@ -42,121 +42,121 @@ public sealed class V1Payment : V1CardDetails
     public decimal RefundableAmount => Amount - CancelAmount;
 
     /// <summary>Currency code, e.g. <c>KRW</c>.</summary>
-    public string? Currency { get; init; }
+    public string? Currency { get; set; }
 
     /// <summary>How it was paid.</summary>
-    public V1PayMethod? PayMethod { get; init; }
+    public V1PayMethod? PayMethod { get; set; }
 
     /// <summary>Where it was paid from (<c>pc</c>, <c>mobile</c>, <c>api</c>).</summary>
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     /// <summary>The PG behind an aggregator, where there is one.</summary>
-    public string? EmbPgProvider { get; init; }
+    public string? EmbPgProvider { get; set; }
 
     /// <summary>The PG's own transaction id.</summary>
-    public string? PgTid { get; init; }
+    public string? PgTid { get; set; }
 
     /// <summary>Whether it was made through a test channel.</summary>
-    public bool Sandbox { get; init; }
+    public bool Sandbox { get; set; }
 
     /// <summary>Whether it is an escrow payment.</summary>
-    public bool? Escrow { get; init; }
+    public bool? Escrow { get; set; }
 
     /// <summary>The card company's approval number.</summary>
-    public string? ApplyNum { get; init; }
+    public string? ApplyNum { get; set; }
 
     /// <summary>Bank code (bank transfers).</summary>
-    public string? BankCode { get; init; }
+    public string? BankCode { get; set; }
 
     /// <summary>Bank name (bank transfers).</summary>
-    public string? BankName { get; init; }
+    public string? BankName { get; set; }
 
     /// <summary>Instalment months; 0 is a single payment.</summary>
-    public int? CardQuota { get; init; }
+    public int? CardQuota { get; set; }
 
     /// <summary>Virtual account bank code.</summary>
-    public string? VbankCode { get; init; }
+    public string? VbankCode { get; set; }
 
     /// <summary>Virtual account bank name.</summary>
-    public string? VbankName { get; init; }
+    public string? VbankName { get; set; }
 
     /// <summary>Virtual account number.</summary>
-    public string? VbankNum { get; init; }
+    public string? VbankNum { get; set; }
 
     /// <summary>Virtual account holder.</summary>
-    public string? VbankHolder { get; init; }
+    public string? VbankHolder { get; set; }
 
     /// <summary>Deposit deadline of a virtual account.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? VbankDate { get; init; }
+    public DateTimeOffset? VbankDate { get; set; }
 
     /// <summary>When the virtual account was issued.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? VbankIssuedAt { get; init; }
+    public DateTimeOffset? VbankIssuedAt { get; set; }
 
     /// <summary>Order name.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Buyer's name.</summary>
-    public string? BuyerName { get; init; }
+    public string? BuyerName { get; set; }
 
     /// <summary>Buyer's e-mail.</summary>
-    public string? BuyerEmail { get; init; }
+    public string? BuyerEmail { get; set; }
 
     /// <summary>Buyer's phone.</summary>
-    public string? BuyerTel { get; init; }
+    public string? BuyerTel { get; set; }
 
     /// <summary>Buyer's address.</summary>
-    public string? BuyerAddr { get; init; }
+    public string? BuyerAddr { get; set; }
 
     /// <summary>Buyer's postcode.</summary>
-    public string? BuyerPostcode { get; init; }
+    public string? BuyerPostcode { get; set; }
 
     /// <summary>Whatever the merchant attached when paying.</summary>
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>The buyer's browser.</summary>
-    public string? UserAgent { get; init; }
+    public string? UserAgent { get; set; }
 
     /// <summary>When the payment was started.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>When it was paid; null if it has not been.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? PaidAt { get; set; }
 
     /// <summary>When it failed; null if it has not.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? FailedAt { get; init; }
+    public DateTimeOffset? FailedAt { get; set; }
 
     /// <summary>When it was last (partly) refunded; null if never.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; set; }
 
     /// <summary>Why the charge failed.</summary>
-    public string? FailReason { get; init; }
+    public string? FailReason { get; set; }
 
     /// <summary>Why it was refunded.</summary>
-    public string? CancelReason { get; init; }
+    public string? CancelReason { get; set; }
 
     /// <summary>Link to the sales slip.</summary>
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Every refund made, full or partial.</summary>
-    public IReadOnlyList<V1PaymentCancellation>? CancelHistory { get; init; }
+    public IReadOnlyList<V1PaymentCancellation>? CancelHistory { get; set; }
 
     /// <summary>Links to the refund slips.</summary>
-    public IReadOnlyList<string>? CancelReceiptUrls { get; init; }
+    public IReadOnlyList<string>? CancelReceiptUrls { get; set; }
 
     /// <summary>Whether a cash receipt was issued.</summary>
-    public bool? CashReceiptIssued { get; init; }
+    public bool? CashReceiptIssued { get; set; }
 
     /// <summary>The billing-key customer it was charged to, if any.</summary>
-    public string? CustomerUid { get; init; }
+    public string? CustomerUid { get; set; }
 
     /// <summary>How the billing key was used (<c>issue</c>, <c>payment</c>, <c>payment.scheduled</c>).</summary>
-    public string? CustomerUidUsage { get; init; }
+    public string? CustomerUidUsage { get; set; }
 
     /// <inheritdoc/>
     public override string ToString() => $"V1Payment {{ ImpUid = {ImpUid}, MerchantUid = {MerchantUid}, Status = {Status}, Amount = {Amount} {Currency} }}";
@@ -166,23 +166,23 @@ public sealed class V1Payment : V1CardDetails
 public sealed class V1PaymentCancellation
 {
     /// <summary>The PG's transaction id of the refund.</summary>
-    public string? PgTid { get; init; }
+    public string? PgTid { get; set; }
 
     /// <summary>How much was refunded.</summary>
-    public decimal Amount { get; init; }
+    public decimal Amount { get; set; }
 
     /// <summary>When.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; set; }
 
     /// <summary>Why.</summary>
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>PortOne's id of this refund.</summary>
-    public string? CancellationId { get; init; }
+    public string? CancellationId { get; set; }
 
     /// <summary>Link to the refund slip.</summary>
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 }
 
 /// <summary>

@@ -228,73 +228,73 @@ internal sealed class ScheduleTimeWire
 public sealed class V1Schedule
 {
     /// <summary>The billing-key customer.</summary>
-    public string CustomerUid { get; init; } = string.Empty;
+    public string CustomerUid { get; set; } = string.Empty;
 
     /// <summary>The order id the charge will use.</summary>
-    public string MerchantUid { get; init; } = string.Empty;
+    public string MerchantUid { get; set; } = string.Empty;
 
     /// <summary>PortOne's id of the resulting payment, once it ran.</summary>
-    public string? ImpUid { get; init; }
+    public string? ImpUid { get; set; }
 
     /// <summary>The PG's code.</summary>
-    public string? PgProvider { get; init; }
+    public string? PgProvider { get; set; }
 
     /// <summary>The merchant id at the PG.</summary>
-    public string? PgId { get; init; }
+    public string? PgId { get; set; }
 
     /// <summary>The customer id at PortOne.</summary>
-    public string? CustomerId { get; init; }
+    public string? CustomerId { get; set; }
 
     /// <summary>When it is (or was) due.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? ScheduleAt { get; init; }
+    public DateTimeOffset? ScheduleAt { get; set; }
 
     /// <summary>When it ran; null if it has not.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? ExecutedAt { get; init; }
+    public DateTimeOffset? ExecutedAt { get; set; }
 
     /// <summary>When it was revoked; null if it was not.</summary>
     [JsonConverter(typeof(UnixSecondsConverter))]
-    public DateTimeOffset? RevokedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; set; }
 
     /// <summary>The amount to charge.</summary>
-    public decimal Amount { get; init; }
+    public decimal Amount { get; set; }
 
     /// <summary>Currency code.</summary>
-    public string? Currency { get; init; }
+    public string? Currency { get; set; }
 
     /// <summary>Order name.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Buyer's name.</summary>
-    public string? BuyerName { get; init; }
+    public string? BuyerName { get; set; }
 
     /// <summary>Buyer's e-mail.</summary>
-    public string? BuyerEmail { get; init; }
+    public string? BuyerEmail { get; set; }
 
     /// <summary>Buyer's phone.</summary>
-    public string? BuyerTel { get; init; }
+    public string? BuyerTel { get; set; }
 
     /// <summary>Buyer's address.</summary>
-    public string? BuyerAddr { get; init; }
+    public string? BuyerAddr { get; set; }
 
     /// <summary>Buyer's postcode.</summary>
-    public string? BuyerPostcode { get; init; }
+    public string? BuyerPostcode { get; set; }
 
     /// <summary>What the merchant attached.</summary>
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>Where the schedule stands.</summary>
-    public V1ScheduleStatus? ScheduleStatus { get; init; }
+    public V1ScheduleStatus? ScheduleStatus { get; set; }
 
     /// <summary>Once it ran, whether the charge was paid (<see cref="V1PaymentStatus.Paid"/>) or failed.</summary>
-    public V1PaymentStatus? PaymentStatus { get; init; }
+    public V1PaymentStatus? PaymentStatus { get; set; }
 
     /// <summary>Why the charge failed.</summary>
-    public string? FailReason { get; init; }
+    public string? FailReason { get; set; }
 
     /// <summary>The promotion applied.</summary>
-    public string? PromotionId { get; init; }
+    public string? PromotionId { get; set; }
 
     /// <inheritdoc/>
     public override string ToString() => $"V1Schedule {{ CustomerUid = {CustomerUid}, MerchantUid = {MerchantUid}, ScheduleAt = {ScheduleAt:O}, Status = {ScheduleStatus} }}";

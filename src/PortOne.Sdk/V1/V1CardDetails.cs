@@ -7,32 +7,32 @@ namespace PortOne.Sdk.V1;
 public abstract class V1CardDetails
 {
     /// <summary>The PG's code (e.g. <c>nice</c>, <c>html5_inicis</c>).</summary>
-    public string? PgProvider { get; init; }
+    public string? PgProvider { get; set; }
 
     /// <summary>The merchant id at the PG.</summary>
-    public string? PgId { get; init; }
+    public string? PgId { get; set; }
 
     /// <summary>Card company name.</summary>
-    public string? CardName { get; init; }
+    public string? CardName { get; set; }
 
     /// <summary>Card company code.</summary>
-    public string? CardCode { get; init; }
+    public string? CardCode { get; set; }
 
     /// <summary>Code of the bank that issued the card.</summary>
-    public string? CardIssuerCode { get; init; }
+    public string? CardIssuerCode { get; set; }
 
     /// <summary>Name of the bank that issued the card.</summary>
-    public string? CardIssuerName { get; init; }
+    public string? CardIssuerName { get; set; }
 
     /// <summary>Code of the card brand.</summary>
-    public string? CardPublisherCode { get; init; }
+    public string? CardPublisherCode { get; set; }
 
     /// <summary>Name of the card brand.</summary>
-    public string? CardPublisherName { get; init; }
+    public string? CardPublisherName { get; set; }
 
     /// <summary>The card number as PortOne shows it (masked).</summary>
-    public string? CardNumber { get; init; }
+    public string? CardNumber { get; set; }
 
     /// <summary>0 for a credit card, 1 for a debit card; null when the PG does not say.</summary>
-    public int? CardType { get; init; }
+    public int? CardType { get; set; }
 }

@@ -20,19 +20,19 @@ public sealed class V1Page<T>
 {
     /// <summary>How many items match the search across all pages.</summary>
     [JsonPropertyName("total")]
-    public int Total { get; init; }
+    public int Total { get; set; }
 
     /// <summary>The number of the page before this one, or 0 on the first page.</summary>
     [JsonPropertyName("previous")]
-    public int Previous { get; init; }
+    public int Previous { get; set; }
 
     /// <summary>The number of the page after this one, or 0 on the last page.</summary>
     [JsonPropertyName("next")]
-    public int Next { get; init; }
+    public int Next { get; set; }
 
     /// <summary>The items on this page (never null; empty when nothing matched).</summary>
     [JsonPropertyName("list")]
-    public IReadOnlyList<T> List { get; init; } = Array.Empty<T>();
+    public IReadOnlyList<T> List { get; set; } = Array.Empty<T>();
 
     /// <summary>Whether another page follows.</summary>
     [JsonIgnore]
@@ -75,13 +75,13 @@ internal sealed class V1SchedulePageConverter : JsonConverter<V1Page<V1Schedule>
 /// <summary>The paged-object shape of a schedule page, so the converter above can defer to generated code.</summary>
 internal sealed class V1SchedulePageWire
 {
-    public int Total { get; init; }
+    public int Total { get; set; }
 
-    public int Previous { get; init; }
+    public int Previous { get; set; }
 
-    public int Next { get; init; }
+    public int Next { get; set; }
 
-    public IReadOnlyList<V1Schedule>? List { get; init; }
+    public IReadOnlyList<V1Schedule>? List { get; set; }
 
     public static V1SchedulePageWire From(V1Page<V1Schedule> page) =>
         new() { Total = page.Total, Previous = page.Previous, Next = page.Next, List = page.List };

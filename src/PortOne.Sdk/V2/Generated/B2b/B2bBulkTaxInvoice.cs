@@ -13,53 +13,63 @@ public sealed class B2bBulkTaxInvoice
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name; may be absent.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required B2bBulkTaxInvoiceStatus Status { get; init; }
+    [JsonRequired]
+    public B2bBulkTaxInvoiceStatus Status { get; set; }
 
     /// <summary>Total invoice count.</summary>
     [JsonPropertyName("totalInvoiceCount")]
-    public required int TotalInvoiceCount { get; init; }
+    [JsonRequired]
+    public int TotalInvoiceCount { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>Stats; keyed by name.</summary>
     [JsonPropertyName("stats")]
-    public required IReadOnlyDictionary<string, B2bBulkTaxInvoiceStat> Stats { get; init; }
+    [JsonRequired]
+    public IReadOnlyDictionary<string, B2bBulkTaxInvoiceStat> Stats { get; set; } = null!;
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When scheduled happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("scheduledAt")]
-    public DateTimeOffset? ScheduledAt { get; init; }
+    public DateTimeOffset? ScheduledAt { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public DateTimeOffset? RequestedAt { get; init; }
+    public DateTimeOffset? RequestedAt { get; set; }
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>Source type.</summary>
     [JsonPropertyName("sourceType")]
-    public required B2bBulkTaxInvoiceSourceType SourceType { get; init; }
+    [JsonRequired]
+    public B2bBulkTaxInvoiceSourceType SourceType { get; set; }
 
     /// <summary>Issuance type.</summary>
     [JsonPropertyName("issuanceType")]
-    public required B2bTaxInvoiceIssuanceType IssuanceType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceIssuanceType IssuanceType { get; set; }
 }

@@ -57,6 +57,8 @@ public readonly struct B2bBulkTaxInvoiceSourceType : IEquatable<B2bBulkTaxInvoic
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bBulkTaxInvoiceSourceType>
     {
+        public Converter() : base(B2bBulkTaxInvoiceSourceType.Sheet, B2bBulkTaxInvoiceSourceType.Platform) { }
+
         protected override B2bBulkTaxInvoiceSourceType Create(string value) => new(value);
     }
 }

@@ -13,9 +13,11 @@ public sealed class B2bBulkTaxInvoiceStat
 {
     /// <summary>Count.</summary>
     [JsonPropertyName("count")]
-    public required int Count { get; init; }
+    [JsonRequired]
+    public int Count { get; set; }
 
     /// <summary>Amount sum; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amountSum")]
-    public required long AmountSum { get; init; }
+    [JsonRequired]
+    public long AmountSum { get; set; }
 }

@@ -75,6 +75,8 @@ public readonly struct B2bBulkTaxInvoiceStatus : IEquatable<B2bBulkTaxInvoiceSta
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bBulkTaxInvoiceStatus>
     {
+        public Converter() : base(B2bBulkTaxInvoiceStatus.DraftPending, B2bBulkTaxInvoiceStatus.Drafted, B2bBulkTaxInvoiceStatus.RequestPending, B2bBulkTaxInvoiceStatus.IssuePending, B2bBulkTaxInvoiceStatus.InProgress, B2bBulkTaxInvoiceStatus.Completed, B2bBulkTaxInvoiceStatus.Failed, B2bBulkTaxInvoiceStatus.Cancelled) { }
+
         protected override B2bBulkTaxInvoiceStatus Create(string value) => new(value);
     }
 }

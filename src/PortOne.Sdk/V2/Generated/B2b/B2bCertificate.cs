@@ -13,33 +13,41 @@ public sealed class B2bCertificate
 {
     /// <summary>When registered happened (RFC 3339).</summary>
     [JsonPropertyName("registeredAt")]
-    public required DateTimeOffset RegisteredAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RegisteredAt { get; set; }
 
     /// <summary>When expired happened (RFC 3339).</summary>
     [JsonPropertyName("expiredAt")]
-    public required DateTimeOffset ExpiredAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset ExpiredAt { get; set; }
 
     /// <summary>Issuer name.</summary>
     [JsonPropertyName("issuerName")]
-    public required string IssuerName { get; init; }
+    [JsonRequired]
+    public string IssuerName { get; set; } = null!;
 
     /// <summary>Subject name.</summary>
     [JsonPropertyName("subjectName")]
-    public required string SubjectName { get; init; }
+    [JsonRequired]
+    public string SubjectName { get; set; } = null!;
 
     /// <summary>Certificate type.</summary>
     [JsonPropertyName("certificateType")]
-    public required B2bCertificateType CertificateType { get; init; }
+    [JsonRequired]
+    public B2bCertificateType CertificateType { get; set; }
 
     /// <summary>Oid.</summary>
     [JsonPropertyName("oid")]
-    public required string Oid { get; init; }
+    [JsonRequired]
+    public string Oid { get; set; } = null!;
 
     /// <summary>Registrant contact name.</summary>
     [JsonPropertyName("registrantContactName")]
-    public required string RegistrantContactName { get; init; }
+    [JsonRequired]
+    public string RegistrantContactName { get; set; } = null!;
 
     /// <summary>Registrant contact ID.</summary>
     [JsonPropertyName("registrantContactId")]
-    public required string RegistrantContactId { get; init; }
+    [JsonRequired]
+    public string RegistrantContactId { get; set; } = null!;
 }

@@ -60,6 +60,8 @@ public readonly struct B2bCertificateType : IEquatable<B2bCertificateType>, IExt
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bCertificateType>
     {
+        public Converter() : base(B2bCertificateType.ETax, B2bCertificateType.Portone, B2bCertificateType.Etc) { }
+
         protected override B2bCertificateType Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct B2bCompanyStateBusinessStatus : IEquatable<B2bCompanyStat
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bCompanyStateBusinessStatus>
     {
+        public Converter() : base(B2bCompanyStateBusinessStatus.InBusiness, B2bCompanyStateBusinessStatus.Closed, B2bCompanyStateBusinessStatus.Suspended) { }
+
         protected override B2bCompanyStateBusinessStatus Create(string value) => new(value);
     }
 }

@@ -13,85 +13,94 @@ public sealed class B2bCounterparty
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 
     /// <summary>Brn.</summary>
     [JsonPropertyName("brn")]
-    public required string Brn { get; init; }
+    [JsonRequired]
+    public string Brn { get; set; } = null!;
 
     /// <summary>Company name.</summary>
     [JsonPropertyName("companyName")]
-    public required string CompanyName { get; init; }
+    [JsonRequired]
+    public string CompanyName { get; set; } = null!;
 
     /// <summary>Representative name.</summary>
     [JsonPropertyName("representativeName")]
-    public required string RepresentativeName { get; init; }
+    [JsonRequired]
+    public string RepresentativeName { get; set; } = null!;
 
     /// <summary>Address; may be absent.</summary>
     [JsonPropertyName("address")]
-    public string? Address { get; init; }
+    public string? Address { get; set; }
 
     /// <summary>Business type; may be absent.</summary>
     [JsonPropertyName("businessType")]
-    public string? BusinessType { get; init; }
+    public string? BusinessType { get; set; }
 
     /// <summary>Business class; may be absent.</summary>
     [JsonPropertyName("businessClass")]
-    public string? BusinessClass { get; init; }
+    public string? BusinessClass { get; set; }
 
     /// <summary>Contact.</summary>
     [JsonPropertyName("contact")]
-    public required B2bCounterpartyContact Contact { get; init; }
+    [JsonRequired]
+    public B2bCounterpartyContact Contact { get; set; } = null!;
 
     /// <summary>Additional contacts; a list.</summary>
     [JsonPropertyName("additionalContacts")]
-    public required IReadOnlyList<B2bCounterpartyContact> AdditionalContacts { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bCounterpartyContact> AdditionalContacts { get; set; } = null!;
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Nts connection status.</summary>
     [JsonPropertyName("ntsConnectionStatus")]
-    public required B2bNtsConnectionStatus NtsConnectionStatus { get; init; }
+    [JsonRequired]
+    public B2bNtsConnectionStatus NtsConnectionStatus { get; set; }
 
     /// <summary>When nts connected happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("ntsConnectedAt")]
-    public DateTimeOffset? NtsConnectedAt { get; init; }
+    public DateTimeOffset? NtsConnectedAt { get; set; }
 
     /// <summary>Nts connection failed reason; may be absent.</summary>
     [JsonPropertyName("ntsConnectionFailedReason")]
-    public string? NtsConnectionFailedReason { get; init; }
+    public string? NtsConnectionFailedReason { get; set; }
 
     /// <summary>Partner ID; may be absent.</summary>
     [JsonPropertyName("partnerId")]
-    public string? PartnerId { get; init; }
+    public string? PartnerId { get; set; }
 
     /// <summary>Business status; may be absent.</summary>
     [JsonPropertyName("businessStatus")]
-    public B2bCounterpartyBusinessStatus? BusinessStatus { get; init; }
+    public B2bCounterpartyBusinessStatus? BusinessStatus { get; set; }
 
     /// <summary>When business status checked happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("businessStatusCheckedAt")]
-    public DateTimeOffset? BusinessStatusCheckedAt { get; init; }
+    public DateTimeOffset? BusinessStatusCheckedAt { get; set; }
 
     /// <summary>Business status verification; may be absent.</summary>
     [JsonPropertyName("businessStatusVerification")]
-    public B2bCounterpartyVerification? BusinessStatusVerification { get; init; }
+    public B2bCounterpartyVerification? BusinessStatusVerification { get; set; }
 
     /// <summary>Business info verification; may be absent.</summary>
     [JsonPropertyName("businessInfoVerification")]
-    public B2bCounterpartyVerification? BusinessInfoVerification { get; init; }
+    public B2bCounterpartyVerification? BusinessInfoVerification { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }

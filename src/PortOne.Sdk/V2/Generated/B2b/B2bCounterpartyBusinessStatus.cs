@@ -72,6 +72,8 @@ public readonly struct B2bCounterpartyBusinessStatus : IEquatable<B2bCounterpart
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bCounterpartyBusinessStatus>
     {
+        public Converter() : base(B2bCounterpartyBusinessStatus.Unknown, B2bCounterpartyBusinessStatus.InBusiness, B2bCounterpartyBusinessStatus.Closed, B2bCounterpartyBusinessStatus.Suspended, B2bCounterpartyBusinessStatus.NotFound, B2bCounterpartyBusinessStatus.CheckPending, B2bCounterpartyBusinessStatus.CheckFailed) { }
+
         protected override B2bCounterpartyBusinessStatus Create(string value) => new(value);
     }
 }

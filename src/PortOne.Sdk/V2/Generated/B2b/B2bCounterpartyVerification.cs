@@ -13,9 +13,11 @@ public sealed class B2bCounterpartyVerification
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>When checked happened (RFC 3339).</summary>
     [JsonPropertyName("checkedAt")]
-    public required DateTimeOffset CheckedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CheckedAt { get; set; }
 }

@@ -66,6 +66,8 @@ public readonly struct B2bNtsConnectionStatus : IEquatable<B2bNtsConnectionStatu
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bNtsConnectionStatus>
     {
+        public Converter() : base(B2bNtsConnectionStatus.NotConnected, B2bNtsConnectionStatus.PendingConnect, B2bNtsConnectionStatus.Connected, B2bNtsConnectionStatus.PendingDisconnect, B2bNtsConnectionStatus.Error) { }
+
         protected override B2bNtsConnectionStatus Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct B2bSearchDateType : IEquatable<B2bSearchDateType>, IExten
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bSearchDateType>
     {
+        public Converter() : base(B2bSearchDateType.Register, B2bSearchDateType.Write, B2bSearchDateType.Issue) { }
+
         protected override B2bSearchDateType Create(string value) => new(value);
     }
 }

@@ -13,161 +13,177 @@ public sealed class B2bTaxInvoice
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required B2bTaxInvoiceStatus Status { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceStatus Status { get; set; }
 
     /// <summary>Taxation type.</summary>
     [JsonPropertyName("taxationType")]
-    public required B2bTaxInvoiceTaxationType TaxationType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceTaxationType TaxationType { get; set; }
 
     /// <summary>Document modification type.</summary>
     [JsonPropertyName("documentModificationType")]
-    public required B2bTaxInvoiceDocumentModificationType DocumentModificationType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceDocumentModificationType DocumentModificationType { get; set; }
 
     /// <summary>Whether is delayed; absent means not said.</summary>
     [JsonPropertyName("isDelayed")]
-    public bool? IsDelayed { get; init; }
+    public bool? IsDelayed { get; set; }
 
     /// <summary>Issuance type.</summary>
     [JsonPropertyName("issuanceType")]
-    public required B2bTaxInvoiceIssuanceType IssuanceType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceIssuanceType IssuanceType { get; set; }
 
     /// <summary>Bulk tax invoice ID; may be absent.</summary>
     [JsonPropertyName("bulkTaxInvoiceId")]
-    public string? BulkTaxInvoiceId { get; init; }
+    public string? BulkTaxInvoiceId { get; set; }
 
     /// <summary>Serial number; may be absent.</summary>
     [JsonPropertyName("serialNumber")]
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
     /// <summary>Book volume; may be absent.</summary>
     [JsonPropertyName("bookVolume")]
-    public int? BookVolume { get; init; }
+    public int? BookVolume { get; set; }
 
     /// <summary>Book issue; may be absent.</summary>
     [JsonPropertyName("bookIssue")]
-    public int? BookIssue { get; init; }
+    public int? BookIssue { get; set; }
 
     /// <summary>Write date.</summary>
     [JsonPropertyName("writeDate")]
-    public required string WriteDate { get; init; }
+    [JsonRequired]
+    public string WriteDate { get; set; } = null!;
 
     /// <summary>Issuance due date.</summary>
     [JsonPropertyName("issuanceDueDate")]
-    public required string IssuanceDueDate { get; init; }
+    [JsonRequired]
+    public string IssuanceDueDate { get; set; } = null!;
 
     /// <summary>Purpose type.</summary>
     [JsonPropertyName("purposeType")]
-    public required B2bTaxInvoicePurposeType PurposeType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoicePurposeType PurposeType { get; set; }
 
     /// <summary>Total supply amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalSupplyAmount")]
-    public required long TotalSupplyAmount { get; init; }
+    [JsonRequired]
+    public long TotalSupplyAmount { get; set; }
 
     /// <summary>Total tax amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalTaxAmount")]
-    public required long TotalTaxAmount { get; init; }
+    [JsonRequired]
+    public long TotalTaxAmount { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>Cash amount; in the currency's own unit (won for KRW), may be absent.</summary>
     [JsonPropertyName("cashAmount")]
-    public long? CashAmount { get; init; }
+    public long? CashAmount { get; set; }
 
     /// <summary>Check amount; in the currency's own unit (won for KRW), may be absent.</summary>
     [JsonPropertyName("checkAmount")]
-    public long? CheckAmount { get; init; }
+    public long? CheckAmount { get; set; }
 
     /// <summary>Credit amount; in the currency's own unit (won for KRW), may be absent.</summary>
     [JsonPropertyName("creditAmount")]
-    public long? CreditAmount { get; init; }
+    public long? CreditAmount { get; set; }
 
     /// <summary>Note amount; in the currency's own unit (won for KRW), may be absent.</summary>
     [JsonPropertyName("noteAmount")]
-    public long? NoteAmount { get; init; }
+    public long? NoteAmount { get; set; }
 
     /// <summary>Remarks; a list.</summary>
     [JsonPropertyName("remarks")]
-    public required IReadOnlyList<string> Remarks { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<string> Remarks { get; set; } = null!;
 
     /// <summary>Supplier document key; may be absent.</summary>
     [JsonPropertyName("supplierDocumentKey")]
-    public string? SupplierDocumentKey { get; init; }
+    public string? SupplierDocumentKey { get; set; }
 
     /// <summary>Supplier.</summary>
     [JsonPropertyName("supplier")]
-    public required B2bTaxInvoiceCompany Supplier { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceCompany Supplier { get; set; } = null!;
 
     /// <summary>Recipient document key; may be absent.</summary>
     [JsonPropertyName("recipientDocumentKey")]
-    public string? RecipientDocumentKey { get; init; }
+    public string? RecipientDocumentKey { get; set; }
 
     /// <summary>Recipient.</summary>
     [JsonPropertyName("recipient")]
-    public required B2bTaxInvoiceCompany Recipient { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceCompany Recipient { get; set; } = null!;
 
     /// <summary>Send sms; may be absent.</summary>
     [JsonPropertyName("sendSms")]
-    public bool? SendSms { get; init; }
+    public bool? SendSms { get; set; }
 
     /// <summary>Modification; may be absent.</summary>
     [JsonPropertyName("modification")]
-    public B2bTaxInvoiceModification? Modification { get; init; }
+    public B2bTaxInvoiceModification? Modification { get; set; }
 
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<B2bTaxInvoiceItem> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bTaxInvoiceItem> Items { get; set; } = null!;
 
     /// <summary>Additional contacts; a list.</summary>
     [JsonPropertyName("additionalContacts")]
-    public required IReadOnlyList<B2bTaxInvoiceAdditionalContact> AdditionalContacts { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bTaxInvoiceAdditionalContact> AdditionalContacts { get; set; } = null!;
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>When drafted happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("draftedAt")]
-    public DateTimeOffset? DraftedAt { get; init; }
+    public DateTimeOffset? DraftedAt { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public DateTimeOffset? RequestedAt { get; init; }
+    public DateTimeOffset? RequestedAt { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public DateTimeOffset? IssuedAt { get; init; }
+    public DateTimeOffset? IssuedAt { get; set; }
 
     /// <summary>When status updated happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public DateTimeOffset? StatusUpdatedAt { get; init; }
+    public DateTimeOffset? StatusUpdatedAt { get; set; }
 
     /// <summary>When nts sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("ntsSentAt")]
-    public DateTimeOffset? NtsSentAt { get; init; }
+    public DateTimeOffset? NtsSentAt { get; set; }
 
     /// <summary>Nts approval number; may be absent.</summary>
     [JsonPropertyName("ntsApprovalNumber")]
-    public string? NtsApprovalNumber { get; init; }
+    public string? NtsApprovalNumber { get; set; }
 
     /// <summary>Nts result; may be absent.</summary>
     [JsonPropertyName("ntsResult")]
-    public string? NtsResult { get; init; }
+    public string? NtsResult { get; set; }
 
     /// <summary>Nts result code; may be absent.</summary>
     [JsonPropertyName("ntsResultCode")]
-    public string? NtsResultCode { get; init; }
+    public string? NtsResultCode { get; set; }
 
     /// <summary>When nts result received happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("ntsResultReceivedAt")]
-    public DateTimeOffset? NtsResultReceivedAt { get; init; }
+    public DateTimeOffset? NtsResultReceivedAt { get; set; }
 
     /// <summary>When it was deleted.</summary>
     [JsonPropertyName("deletedAt")]
-    public DateTimeOffset? DeletedAt { get; init; }
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -13,13 +13,16 @@ public sealed class B2bTaxInvoiceAttachment
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>When attached happened (RFC 3339).</summary>
     [JsonPropertyName("attachedAt")]
-    public required DateTimeOffset AttachedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset AttachedAt { get; set; }
 }

@@ -57,6 +57,8 @@ public readonly struct B2bTaxInvoiceDocumentModificationType : IEquatable<B2bTax
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceDocumentModificationType>
     {
+        public Converter() : base(B2bTaxInvoiceDocumentModificationType.Normal, B2bTaxInvoiceDocumentModificationType.Modification) { }
+
         protected override B2bTaxInvoiceDocumentModificationType Create(string value) => new(value);
     }
 }

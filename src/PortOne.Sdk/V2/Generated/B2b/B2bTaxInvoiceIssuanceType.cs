@@ -57,6 +57,8 @@ public readonly struct B2bTaxInvoiceIssuanceType : IEquatable<B2bTaxInvoiceIssua
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceIssuanceType>
     {
+        public Converter() : base(B2bTaxInvoiceIssuanceType.Normal, B2bTaxInvoiceIssuanceType.Reverse) { }
+
         protected override B2bTaxInvoiceIssuanceType Create(string value) => new(value);
     }
 }

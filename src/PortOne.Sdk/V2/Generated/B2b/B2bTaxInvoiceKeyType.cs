@@ -60,6 +60,8 @@ public readonly struct B2bTaxInvoiceKeyType : IEquatable<B2bTaxInvoiceKeyType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceKeyType>
     {
+        public Converter() : base(B2bTaxInvoiceKeyType.Supplier, B2bTaxInvoiceKeyType.Recipient, B2bTaxInvoiceKeyType.TaxInvoiceId) { }
+
         protected override B2bTaxInvoiceKeyType Create(string value) => new(value);
     }
 }

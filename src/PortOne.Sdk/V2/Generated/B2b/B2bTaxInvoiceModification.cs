@@ -13,17 +13,21 @@ public sealed class B2bTaxInvoiceModification
 {
     /// <summary>Type.</summary>
     [JsonPropertyName("type")]
-    public required B2bTaxInvoiceModificationType Type { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceModificationType Type { get; set; }
 
     /// <summary>Original nts approval number.</summary>
     [JsonPropertyName("originalNtsApprovalNumber")]
-    public required string OriginalNtsApprovalNumber { get; init; }
+    [JsonRequired]
+    public string OriginalNtsApprovalNumber { get; set; } = null!;
 
     /// <summary>Original tax invoice ID.</summary>
     [JsonPropertyName("originalTaxInvoiceId")]
-    public required string OriginalTaxInvoiceId { get; init; }
+    [JsonRequired]
+    public string OriginalTaxInvoiceId { get; set; } = null!;
 
     /// <summary>Root tax invoice ID.</summary>
     [JsonPropertyName("rootTaxInvoiceId")]
-    public required string RootTaxInvoiceId { get; init; }
+    [JsonRequired]
+    public string RootTaxInvoiceId { get; set; } = null!;
 }

@@ -66,6 +66,8 @@ public readonly struct B2bTaxInvoiceModificationType : IEquatable<B2bTaxInvoiceM
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceModificationType>
     {
+        public Converter() : base(B2bTaxInvoiceModificationType.CorrectionOfEntryErrors, B2bTaxInvoiceModificationType.ChangeInSupplyCost, B2bTaxInvoiceModificationType.Return, B2bTaxInvoiceModificationType.CancellationOfContract, B2bTaxInvoiceModificationType.DuplicateIssuanceDueToError) { }
+
         protected override B2bTaxInvoiceModificationType Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct B2bTaxInvoicePurposeType : IEquatable<B2bTaxInvoicePurpos
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoicePurposeType>
     {
+        public Converter() : base(B2bTaxInvoicePurposeType.Receipt, B2bTaxInvoicePurposeType.Invoice, B2bTaxInvoicePurposeType.None) { }
+
         protected override B2bTaxInvoicePurposeType Create(string value) => new(value);
     }
 }

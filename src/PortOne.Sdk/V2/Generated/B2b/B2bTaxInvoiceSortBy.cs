@@ -78,6 +78,8 @@ public readonly struct B2bTaxInvoiceSortBy : IEquatable<B2bTaxInvoiceSortBy>, IE
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceSortBy>
     {
+        public Converter() : base(B2bTaxInvoiceSortBy.WriteDate, B2bTaxInvoiceSortBy.IssuanceDueDate, B2bTaxInvoiceSortBy.TotalAmount, B2bTaxInvoiceSortBy.TotalSupplyAmount, B2bTaxInvoiceSortBy.TotalTaxAmount, B2bTaxInvoiceSortBy.RequestedAt, B2bTaxInvoiceSortBy.IssuedAt, B2bTaxInvoiceSortBy.NtsSentAt, B2bTaxInvoiceSortBy.StatusUpdatedAt) { }
+
         protected override B2bTaxInvoiceSortBy Create(string value) => new(value);
     }
 }

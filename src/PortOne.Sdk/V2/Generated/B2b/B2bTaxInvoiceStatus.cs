@@ -108,6 +108,8 @@ public readonly struct B2bTaxInvoiceStatus : IEquatable<B2bTaxInvoiceStatus>, IE
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceStatus>
     {
+        public Converter() : base(B2bTaxInvoiceStatus.Drafted, B2bTaxInvoiceStatus.DraftPending, B2bTaxInvoiceStatus.DraftFailed, B2bTaxInvoiceStatus.Requested, B2bTaxInvoiceStatus.RequestPending, B2bTaxInvoiceStatus.RequestFailed, B2bTaxInvoiceStatus.RequestCancelled, B2bTaxInvoiceStatus.Issued, B2bTaxInvoiceStatus.IssuePending, B2bTaxInvoiceStatus.IssueFailed, B2bTaxInvoiceStatus.BeforeSending, B2bTaxInvoiceStatus.WaitingSending, B2bTaxInvoiceStatus.Sending, B2bTaxInvoiceStatus.SendingCompleted, B2bTaxInvoiceStatus.SendingFailed, B2bTaxInvoiceStatus.RequestRefused, B2bTaxInvoiceStatus.IssuanceCancelled, B2bTaxInvoiceStatus.CancelPending, B2bTaxInvoiceStatus.SendingPending) { }
+
         protected override B2bTaxInvoiceStatus Create(string value) => new(value);
     }
 }

@@ -13,153 +13,172 @@ public sealed class B2bTaxInvoiceSummary
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Taxation type.</summary>
     [JsonPropertyName("taxationType")]
-    public required B2bTaxInvoiceTaxationType TaxationType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceTaxationType TaxationType { get; set; }
 
     /// <summary>Document modification type.</summary>
     [JsonPropertyName("documentModificationType")]
-    public required B2bTaxInvoiceDocumentModificationType DocumentModificationType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceDocumentModificationType DocumentModificationType { get; set; }
 
     /// <summary>Whether is delayed; absent means not said.</summary>
     [JsonPropertyName("isDelayed")]
-    public bool? IsDelayed { get; init; }
+    public bool? IsDelayed { get; set; }
 
     /// <summary>Issuance type.</summary>
     [JsonPropertyName("issuanceType")]
-    public required B2bTaxInvoiceIssuanceType IssuanceType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceIssuanceType IssuanceType { get; set; }
 
     /// <summary>Bulk tax invoice ID; may be absent.</summary>
     [JsonPropertyName("bulkTaxInvoiceId")]
-    public string? BulkTaxInvoiceId { get; init; }
+    public string? BulkTaxInvoiceId { get; set; }
 
     /// <summary>Payout ID; may be absent.</summary>
     [JsonPropertyName("payoutId")]
-    public string? PayoutId { get; init; }
+    public string? PayoutId { get; set; }
 
     /// <summary>Total supply amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalSupplyAmount")]
-    public required long TotalSupplyAmount { get; init; }
+    [JsonRequired]
+    public long TotalSupplyAmount { get; set; }
 
     /// <summary>Total tax amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalTaxAmount")]
-    public required long TotalTaxAmount { get; init; }
+    [JsonRequired]
+    public long TotalTaxAmount { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>Purpose type.</summary>
     [JsonPropertyName("purposeType")]
-    public required B2bTaxInvoicePurposeType PurposeType { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoicePurposeType PurposeType { get; set; }
 
     /// <summary>Supplier brn.</summary>
     [JsonPropertyName("supplierBrn")]
-    public required string SupplierBrn { get; init; }
+    [JsonRequired]
+    public string SupplierBrn { get; set; } = null!;
 
     /// <summary>Supplier name.</summary>
     [JsonPropertyName("supplierName")]
-    public required string SupplierName { get; init; }
+    [JsonRequired]
+    public string SupplierName { get; set; } = null!;
 
     /// <summary>Supplier representative name.</summary>
     [JsonPropertyName("supplierRepresentativeName")]
-    public required string SupplierRepresentativeName { get; init; }
+    [JsonRequired]
+    public string SupplierRepresentativeName { get; set; } = null!;
 
     /// <summary>Supplier document key; may be absent.</summary>
     [JsonPropertyName("supplierDocumentKey")]
-    public string? SupplierDocumentKey { get; init; }
+    public string? SupplierDocumentKey { get; set; }
 
     /// <summary>Supplier counterparty ID; may be absent.</summary>
     [JsonPropertyName("supplierCounterpartyId")]
-    public string? SupplierCounterpartyId { get; init; }
+    public string? SupplierCounterpartyId { get; set; }
 
     /// <summary>Recipient brn.</summary>
     [JsonPropertyName("recipientBrn")]
-    public required string RecipientBrn { get; init; }
+    [JsonRequired]
+    public string RecipientBrn { get; set; } = null!;
 
     /// <summary>Recipient name.</summary>
     [JsonPropertyName("recipientName")]
-    public required string RecipientName { get; init; }
+    [JsonRequired]
+    public string RecipientName { get; set; } = null!;
 
     /// <summary>Recipient representative name.</summary>
     [JsonPropertyName("recipientRepresentativeName")]
-    public required string RecipientRepresentativeName { get; init; }
+    [JsonRequired]
+    public string RecipientRepresentativeName { get; set; } = null!;
 
     /// <summary>Recipient document key; may be absent.</summary>
     [JsonPropertyName("recipientDocumentKey")]
-    public string? RecipientDocumentKey { get; init; }
+    public string? RecipientDocumentKey { get; set; }
 
     /// <summary>Recipient counterparty ID; may be absent.</summary>
     [JsonPropertyName("recipientCounterpartyId")]
-    public string? RecipientCounterpartyId { get; init; }
+    public string? RecipientCounterpartyId { get; set; }
 
     /// <summary>Recipient business status; may be absent.</summary>
     [JsonPropertyName("recipientBusinessStatus")]
-    public B2bCompanyStateBusinessStatus? RecipientBusinessStatus { get; init; }
+    public B2bCompanyStateBusinessStatus? RecipientBusinessStatus { get; set; }
 
     /// <summary>Recipient closed suspended date; may be absent.</summary>
     [JsonPropertyName("recipientClosedSuspendedDate")]
-    public string? RecipientClosedSuspendedDate { get; init; }
+    public string? RecipientClosedSuspendedDate { get; set; }
 
     /// <summary>Write date.</summary>
     [JsonPropertyName("writeDate")]
-    public required string WriteDate { get; init; }
+    [JsonRequired]
+    public string WriteDate { get; set; } = null!;
 
     /// <summary>Issuance due date.</summary>
     [JsonPropertyName("issuanceDueDate")]
-    public required string IssuanceDueDate { get; init; }
+    [JsonRequired]
+    public string IssuanceDueDate { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required B2bTaxInvoiceStatus Status { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoiceStatus Status { get; set; }
 
     /// <summary>When drafted happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("draftedAt")]
-    public DateTimeOffset? DraftedAt { get; init; }
+    public DateTimeOffset? DraftedAt { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public DateTimeOffset? RequestedAt { get; init; }
+    public DateTimeOffset? RequestedAt { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public DateTimeOffset? IssuedAt { get; init; }
+    public DateTimeOffset? IssuedAt { get; set; }
 
     /// <summary>When opened happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("openedAt")]
-    public DateTimeOffset? OpenedAt { get; init; }
+    public DateTimeOffset? OpenedAt { get; set; }
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>When nts sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("ntsSentAt")]
-    public DateTimeOffset? NtsSentAt { get; init; }
+    public DateTimeOffset? NtsSentAt { get; set; }
 
     /// <summary>Nts approval number; may be absent.</summary>
     [JsonPropertyName("ntsApprovalNumber")]
-    public string? NtsApprovalNumber { get; init; }
+    public string? NtsApprovalNumber { get; set; }
 
     /// <summary>Nts result; may be absent.</summary>
     [JsonPropertyName("ntsResult")]
-    public string? NtsResult { get; init; }
+    public string? NtsResult { get; set; }
 
     /// <summary>When nts result received happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("ntsResultReceivedAt")]
-    public DateTimeOffset? NtsResultReceivedAt { get; init; }
+    public DateTimeOffset? NtsResultReceivedAt { get; set; }
 
     /// <summary>Nts result code; may be absent.</summary>
     [JsonPropertyName("ntsResultCode")]
-    public string? NtsResultCode { get; init; }
+    public string? NtsResultCode { get; set; }
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<B2bTaxInvoiceItem> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bTaxInvoiceItem> Items { get; set; } = null!;
 }

@@ -60,6 +60,8 @@ public readonly struct B2bTaxInvoiceTaxationType : IEquatable<B2bTaxInvoiceTaxat
 
     internal sealed class Converter : ExtensibleEnumConverter<B2bTaxInvoiceTaxationType>
     {
+        public Converter() : base(B2bTaxInvoiceTaxationType.Taxable, B2bTaxInvoiceTaxationType.ZeroRated, B2bTaxInvoiceTaxationType.Free) { }
+
         protected override B2bTaxInvoiceTaxationType Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class CreateB2bCounterpartyResponse
 {
     /// <summary>Counterparty.</summary>
     [JsonPropertyName("counterparty")]
-    public required B2bCounterparty Counterparty { get; init; }
+    [JsonRequired]
+    public B2bCounterparty Counterparty { get; set; } = null!;
 }

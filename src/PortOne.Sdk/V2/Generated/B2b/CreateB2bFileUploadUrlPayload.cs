@@ -13,9 +13,11 @@ public sealed class CreateB2bFileUploadUrlPayload
 {
     /// <summary>File ID.</summary>
     [JsonPropertyName("fileId")]
-    public required string FileId { get; init; }
+    [JsonRequired]
+    public string FileId { get; set; } = null!;
 
     /// <summary>URL.</summary>
     [JsonPropertyName("url")]
-    public required string Url { get; init; }
+    [JsonRequired]
+    public string Url { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class GetB2bTaxInvoiceAttachmentsResponse
 {
     /// <summary>Attachments; a list.</summary>
     [JsonPropertyName("attachments")]
-    public required IReadOnlyList<B2bTaxInvoiceAttachment> Attachments { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bTaxInvoiceAttachment> Attachments { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class GetB2bTaxInvoicePrintUrlResponse
 {
     /// <summary>URL.</summary>
     [JsonPropertyName("url")]
-    public required string Url { get; init; }
+    [JsonRequired]
+    public string Url { get; set; } = null!;
 }

@@ -13,9 +13,11 @@ public sealed class GetB2bTaxInvoicesResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<B2bTaxInvoiceSummary> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bTaxInvoiceSummary> Items { get; set; } = null!;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public required PageInfo Page { get; init; }
+    [JsonRequired]
+    public PageInfo Page { get; set; } = null!;
 }

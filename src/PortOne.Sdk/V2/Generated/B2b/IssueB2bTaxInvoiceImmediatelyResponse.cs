@@ -13,5 +13,6 @@ public sealed class IssueB2bTaxInvoiceImmediatelyResponse
 {
     /// <summary>Tax invoice.</summary>
     [JsonPropertyName("taxInvoice")]
-    public required B2bTaxInvoice TaxInvoice { get; init; }
+    [JsonRequired]
+    public B2bTaxInvoice TaxInvoice { get; set; } = null!;
 }

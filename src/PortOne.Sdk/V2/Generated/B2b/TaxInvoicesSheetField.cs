@@ -144,6 +144,8 @@ public readonly struct TaxInvoicesSheetField : IEquatable<TaxInvoicesSheetField>
 
     internal sealed class Converter : ExtensibleEnumConverter<TaxInvoicesSheetField>
     {
+        public Converter() : base(TaxInvoicesSheetField.Status, TaxInvoicesSheetField.CancelReason, TaxInvoicesSheetField.IssuanceType, TaxInvoicesSheetField.DocumentModificationType, TaxInvoicesSheetField.IsDelayed, TaxInvoicesSheetField.WriteDate, TaxInvoicesSheetField.IssuanceDueDate, TaxInvoicesSheetField.TaxationType, TaxInvoicesSheetField.PurposeType, TaxInvoicesSheetField.SupplierCompanyName, TaxInvoicesSheetField.SupplierBrn, TaxInvoicesSheetField.SupplierRepresentativeName, TaxInvoicesSheetField.TotalAmount, TaxInvoicesSheetField.TotalSupplyAmount, TaxInvoicesSheetField.TotalTaxAmount, TaxInvoicesSheetField.Memo, TaxInvoicesSheetField.RequestedAt, TaxInvoicesSheetField.IssuedAt, TaxInvoicesSheetField.NtsSentAt, TaxInvoicesSheetField.StatusUpdatedAt, TaxInvoicesSheetField.BulkTaxInvoiceId, TaxInvoicesSheetField.PlainId, TaxInvoicesSheetField.SupplierDocumentKey, TaxInvoicesSheetField.RecipientDocumentKey, TaxInvoicesSheetField.RecipientCompanyName, TaxInvoicesSheetField.RecipientBrn, TaxInvoicesSheetField.RecipientRepresentativeName, TaxInvoicesSheetField.SupplierCounterpartyId, TaxInvoicesSheetField.RecipientCounterpartyId, TaxInvoicesSheetField.PayoutId, TaxInvoicesSheetField.Items) { }
+
         protected override TaxInvoicesSheetField Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class ValidateB2bCounterpartyCertificateResponse
 {
     /// <summary>Whether is valid.</summary>
     [JsonPropertyName("isValid")]
-    public required bool IsValid { get; init; }
+    [JsonRequired]
+    public bool IsValid { get; set; }
 }

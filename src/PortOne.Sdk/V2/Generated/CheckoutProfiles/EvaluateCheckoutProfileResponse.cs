@@ -13,5 +13,5 @@ public sealed class EvaluateCheckoutProfileResponse
 {
     /// <summary>Methods; a list, may be absent.</summary>
     [JsonPropertyName("methods")]
-    public IReadOnlyList<EvaluatedCheckoutMethod>? Methods { get; init; }
+    public IReadOnlyList<EvaluatedCheckoutMethod>? Methods { get; set; }
 }

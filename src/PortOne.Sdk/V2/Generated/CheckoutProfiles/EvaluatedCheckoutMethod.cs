@@ -13,9 +13,11 @@ public sealed class EvaluatedCheckoutMethod
 {
     /// <summary>Payment method.</summary>
     [JsonPropertyName("paymentMethod")]
-    public required CheckoutPaymentMethod PaymentMethod { get; init; }
+    [JsonRequired]
+    public CheckoutPaymentMethod PaymentMethod { get; set; }
 
     /// <summary>The key of the channel (payment gateway contract) to use. Left out, the store's default channel for this kind of request is used.</summary>
     [JsonPropertyName("channelKey")]
-    public required string ChannelKey { get; init; }
+    [JsonRequired]
+    public string ChannelKey { get; set; } = null!;
 }

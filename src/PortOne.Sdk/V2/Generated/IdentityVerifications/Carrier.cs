@@ -69,6 +69,8 @@ public readonly struct Carrier : IEquatable<Carrier>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<Carrier>
     {
+        public Converter() : base(Carrier.Skt, Carrier.Kt, Carrier.Lgu, Carrier.SktMvno, Carrier.KtMvno, Carrier.LguMvno) { }
+
         protected override Carrier Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class ConfirmIdentityVerificationResponse
 {
     /// <summary>Identity verification.</summary>
     [JsonPropertyName("identityVerification")]
-    public required VerifiedIdentityVerification IdentityVerification { get; init; }
+    [JsonRequired]
+    public VerifiedIdentityVerification IdentityVerification { get; set; } = null!;
 }

@@ -23,31 +23,36 @@ public abstract class IdentityVerification
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public SelectedChannel? Channel { get; init; }
+    public SelectedChannel? Channel { get; set; }
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RequestedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When the status last changed.</summary>
     [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusChangedAt { get; set; }
 
     /// <summary>Version.</summary>
     [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
+    [JsonRequired]
+    public PortOneVersion Version { get; set; }
 }
 
 /// <summary>The <see cref="IdentityVerification"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
@@ -59,15 +64,17 @@ public sealed class FailedIdentityVerification : IdentityVerification
 
     /// <summary>Requested customer.</summary>
     [JsonPropertyName("requestedCustomer")]
-    public required IdentityVerificationRequestedCustomer RequestedCustomer { get; init; }
+    [JsonRequired]
+    public IdentityVerificationRequestedCustomer RequestedCustomer { get; set; } = null!;
 
     /// <summary>Failure.</summary>
     [JsonPropertyName("failure")]
-    public required IdentityVerificationFailure Failure { get; init; }
+    [JsonRequired]
+    public IdentityVerificationFailure Failure { get; set; } = null!;
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 }
 
 /// <summary>The <see cref="IdentityVerification"/> case whose <c>status</c> is <c>READY</c>.</summary>
@@ -79,11 +86,12 @@ public sealed class ReadyIdentityVerification : IdentityVerification
 
     /// <summary>Requested customer.</summary>
     [JsonPropertyName("requestedCustomer")]
-    public required IdentityVerificationRequestedCustomer RequestedCustomer { get; init; }
+    [JsonRequired]
+    public IdentityVerificationRequestedCustomer RequestedCustomer { get; set; } = null!;
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 }
 
 /// <summary>The <see cref="IdentityVerification"/> case whose <c>status</c> is <c>VERIFIED</c>.</summary>
@@ -95,19 +103,23 @@ public sealed class VerifiedIdentityVerification : IdentityVerification
 
     /// <summary>Verified customer.</summary>
     [JsonPropertyName("verifiedCustomer")]
-    public required IdentityVerificationVerifiedCustomer VerifiedCustomer { get; init; }
+    [JsonRequired]
+    public IdentityVerificationVerifiedCustomer VerifiedCustomer { get; set; } = null!;
 
     /// <summary>When verified happened (RFC 3339).</summary>
     [JsonPropertyName("verifiedAt")]
-    public required DateTimeOffset VerifiedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset VerifiedAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public required string PgTxId { get; init; }
+    [JsonRequired]
+    public string PgTxId { get; set; } = null!;
 
     /// <summary>PG raw response.</summary>
     [JsonPropertyName("pgRawResponse")]
-    public required string PgRawResponse { get; init; }
+    [JsonRequired]
+    public string PgRawResponse { get; set; } = null!;
 }
 
 /// <summary>A <see cref="IdentityVerification"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

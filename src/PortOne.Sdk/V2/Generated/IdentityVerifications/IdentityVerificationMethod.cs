@@ -57,6 +57,8 @@ public readonly struct IdentityVerificationMethod : IEquatable<IdentityVerificat
 
     internal sealed class Converter : ExtensibleEnumConverter<IdentityVerificationMethod>
     {
+        public Converter() : base(IdentityVerificationMethod.Sms, IdentityVerificationMethod.App) { }
+
         protected override IdentityVerificationMethod Create(string value) => new(value);
     }
 }

@@ -69,6 +69,8 @@ public readonly struct IdentityVerificationOperator : IEquatable<IdentityVerific
 
     internal sealed class Converter : ExtensibleEnumConverter<IdentityVerificationOperator>
     {
+        public Converter() : base(IdentityVerificationOperator.Skt, IdentityVerificationOperator.Kt, IdentityVerificationOperator.Lgu, IdentityVerificationOperator.SktMvno, IdentityVerificationOperator.KtMvno, IdentityVerificationOperator.LguMvno) { }
+
         protected override IdentityVerificationOperator Create(string value) => new(value);
     }
 }

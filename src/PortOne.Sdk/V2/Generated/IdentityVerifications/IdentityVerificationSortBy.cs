@@ -63,6 +63,8 @@ public readonly struct IdentityVerificationSortBy : IEquatable<IdentityVerificat
 
     internal sealed class Converter : ExtensibleEnumConverter<IdentityVerificationSortBy>
     {
+        public Converter() : base(IdentityVerificationSortBy.RequestedAt, IdentityVerificationSortBy.VerifiedAt, IdentityVerificationSortBy.FailedAt, IdentityVerificationSortBy.StatusUpdatedAt) { }
+
         protected override IdentityVerificationSortBy Create(string value) => new(value);
     }
 }

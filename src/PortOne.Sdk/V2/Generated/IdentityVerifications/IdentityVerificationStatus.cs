@@ -60,6 +60,8 @@ public readonly struct IdentityVerificationStatus : IEquatable<IdentityVerificat
 
     internal sealed class Converter : ExtensibleEnumConverter<IdentityVerificationStatus>
     {
+        public Converter() : base(IdentityVerificationStatus.Ready, IdentityVerificationStatus.Verified, IdentityVerificationStatus.Failed) { }
+
         protected override IdentityVerificationStatus Create(string value) => new(value);
     }
 }

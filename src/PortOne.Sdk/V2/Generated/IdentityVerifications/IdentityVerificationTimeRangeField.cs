@@ -63,6 +63,8 @@ public readonly struct IdentityVerificationTimeRangeField : IEquatable<IdentityV
 
     internal sealed class Converter : ExtensibleEnumConverter<IdentityVerificationTimeRangeField>
     {
+        public Converter() : base(IdentityVerificationTimeRangeField.RequestedAt, IdentityVerificationTimeRangeField.VerifiedAt, IdentityVerificationTimeRangeField.FailedAt, IdentityVerificationTimeRangeField.StatusUpdatedAt) { }
+
         protected override IdentityVerificationTimeRangeField Create(string value) => new(value);
     }
 }

@@ -13,37 +13,38 @@ public sealed class IdentityVerificationVerifiedCustomer
 {
     /// <summary>ID; may be absent.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Operator; may be absent.</summary>
     [JsonPropertyName("operator")]
-    public IdentityVerificationOperator? Operator { get; init; }
+    public IdentityVerificationOperator? Operator { get; set; }
 
     /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 
     /// <summary>Birth date; may be absent.</summary>
     [JsonPropertyName("birthDate")]
-    public string? BirthDate { get; init; }
+    public string? BirthDate { get; set; }
 
     /// <summary>Gender; may be absent.</summary>
     [JsonPropertyName("gender")]
-    public Gender? Gender { get; init; }
+    public Gender? Gender { get; set; }
 
     /// <summary>Whether is foreigner; absent means not said.</summary>
     [JsonPropertyName("isForeigner")]
-    public bool? IsForeigner { get; init; }
+    public bool? IsForeigner { get; set; }
 
     /// <summary>Ci; may be absent.</summary>
     [JsonPropertyName("ci")]
-    public string? Ci { get; init; }
+    public string? Ci { get; set; }
 
     /// <summary>Di; may be absent.</summary>
     [JsonPropertyName("di")]
-    public string? Di { get; init; }
+    public string? Di { get; set; }
 }

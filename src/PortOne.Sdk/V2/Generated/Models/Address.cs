@@ -23,7 +23,8 @@ public abstract class Address
 
     /// <summary>One line.</summary>
     [JsonPropertyName("oneLine")]
-    public required string OneLine { get; init; }
+    [JsonRequired]
+    public string OneLine { get; set; } = null!;
 }
 
 /// <summary>The <see cref="Address"/> case whose <c>type</c> is <c>ONE_LINE</c>.</summary>
@@ -43,23 +44,25 @@ public sealed class SeparatedAddress : Address
 
     /// <summary>Address line1.</summary>
     [JsonPropertyName("addressLine1")]
-    public required string AddressLine1 { get; init; }
+    [JsonRequired]
+    public string AddressLine1 { get; set; } = null!;
 
     /// <summary>Address line2.</summary>
     [JsonPropertyName("addressLine2")]
-    public required string AddressLine2 { get; init; }
+    [JsonRequired]
+    public string AddressLine2 { get; set; } = null!;
 
     /// <summary>City; may be absent.</summary>
     [JsonPropertyName("city")]
-    public string? City { get; init; }
+    public string? City { get; set; }
 
     /// <summary>Province; may be absent.</summary>
     [JsonPropertyName("province")]
-    public string? Province { get; init; }
+    public string? Province { get; set; }
 
     /// <summary>Country; may be absent.</summary>
     [JsonPropertyName("country")]
-    public Country? Country { get; init; }
+    public Country? Country { get; set; }
 }
 
 /// <summary>A <see cref="Address"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -13,13 +13,16 @@ public sealed class ApplyEscrowLogisticsResponse
 {
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339).</summary>
     [JsonPropertyName("sentAt")]
-    public required DateTimeOffset SentAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339).</summary>
     [JsonPropertyName("appliedAt")]
-    public required DateTimeOffset AppliedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset AppliedAt { get; set; }
 }

@@ -288,6 +288,8 @@ public readonly struct Bank : IEquatable<Bank>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<Bank>
     {
+        public Converter() : base(Bank.BankOfKorea, Bank.Kdb, Bank.Ibk, Bank.Kookmin, Bank.Suhyup, Bank.Kexim, Bank.Nonghyup, Bank.LocalNonghyup, Bank.Woori, Bank.StandardChartered, Bank.Citi, Bank.SuhyupFederation, Bank.Daegu, Bank.Busan, Bank.Kwangju, Bank.Jeju, Bank.Jeonbuk, Bank.Kyongnam, Bank.Kfcc, Bank.Shinhyup, Bank.SavingsBank, Bank.MorganStanley, Bank.Hsbc, Bank.Deutsche, Bank.Jpmc, Bank.Mizuho, Bank.Mufg, Bank.BankOfAmerica, Bank.BnpParibas, Bank.Icbc, Bank.BankOfChina, Bank.Nfcf, Bank.Uob, Bank.Bocom, Bank.Ccb, Bank.Post, Bank.Kodit, Bank.Kibo, Bank.Hana, Bank.Shinhan, Bank.KBank, Bank.Kakao, Bank.Toss, Bank.MiscForeign, Bank.Sgi, Bank.Kcis, Bank.YuantaSecurities, Bank.KbSecurities, Bank.SangsanginSecurities, Bank.HanyangSecurities, Bank.LeadingSecurities, Bank.BnkSecurities, Bank.IbkSecurities, Bank.DaolSecurities, Bank.MiraeAssetSecurities, Bank.SamsungSecurities, Bank.KoreaSecurities, Bank.NhSecurities, Bank.KyoboSecurities, Bank.HiSecurities, Bank.HyundaiMotorSecurities, Bank.KiwoomSecurities, Bank.EbestSecurities, Bank.SkSecurities, Bank.DaishinSecurities, Bank.HanhwaSecurities, Bank.HanaSecurities, Bank.TossSecurities, Bank.ShinhanSecurities, Bank.DbSecurities, Bank.EugeneSecurities, Bank.MeritzSecurities, Bank.KakaoPaySecurities, Bank.BookookSecurities, Bank.ShinyoungSecurities, Bank.CapeSecurities, Bank.KoreaSecuritiesFinance, Bank.KoreaFossSecurities, Bank.WooriInvestmentBank) { }
+
         protected override Bank Create(string value) => new(value);
     }
 }

@@ -13,9 +13,11 @@ public sealed class BankInfo
 {
     /// <summary>Bank.</summary>
     [JsonPropertyName("bank")]
-    public required Bank Bank { get; init; }
+    [JsonRequired]
+    public Bank Bank { get; set; }
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required BankInfoName Name { get; init; }
+    [JsonRequired]
+    public BankInfoName Name { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class BankInfoName
 {
     /// <summary>Ko.</summary>
     [JsonPropertyName("ko")]
-    public required string Ko { get; init; }
+    [JsonRequired]
+    public string Ko { get; set; } = null!;
 }

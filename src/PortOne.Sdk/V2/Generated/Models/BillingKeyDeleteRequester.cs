@@ -57,6 +57,8 @@ public readonly struct BillingKeyDeleteRequester : IEquatable<BillingKeyDeleteRe
 
     internal sealed class Converter : ExtensibleEnumConverter<BillingKeyDeleteRequester>
     {
+        public Converter() : base(BillingKeyDeleteRequester.Customer, BillingKeyDeleteRequester.Admin) { }
+
         protected override BillingKeyDeleteRequester Create(string value) => new(value);
     }
 }

@@ -13,17 +13,18 @@ public sealed class BillingKeyFailure
 {
     /// <summary>Message; may be absent.</summary>
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>The payment gateway's own error code, for support requests and gateway-specific handling.</summary>
     [JsonPropertyName("pgCode")]
-    public string? PgCode { get; init; }
+    public string? PgCode { get; set; }
 
     /// <summary>The payment gateway's own error message (often Korean); show or log it, do not branch on it.</summary>
     [JsonPropertyName("pgMessage")]
-    public string? PgMessage { get; init; }
+    public string? PgMessage { get; set; }
 
     /// <summary>When it failed.</summary>
     [JsonPropertyName("failedAt")]
-    public required DateTimeOffset FailedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset FailedAt { get; set; }
 }

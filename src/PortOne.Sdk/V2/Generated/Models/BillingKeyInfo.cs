@@ -23,55 +23,61 @@ public abstract class BillingKeyInfo
 
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
+    [JsonRequired]
+    public string BillingKey { get; set; } = null!;
 
     /// <summary>The merchant account the object belongs to.</summary>
     [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
+    [JsonRequired]
+    public string MerchantId { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>Methods; a list, may be absent.</summary>
     [JsonPropertyName("methods")]
-    public IReadOnlyList<BillingKeyPaymentMethod>? Methods { get; init; }
+    public IReadOnlyList<BillingKeyPaymentMethod>? Methods { get; set; }
 
     /// <summary>The channels involved.</summary>
     [JsonPropertyName("channels")]
-    public required IReadOnlyList<SelectedChannel> Channels { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<SelectedChannel> Channels { get; set; } = null!;
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
+    [JsonRequired]
+    public Customer Customer { get; set; } = null!;
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>Issue ID; may be absent.</summary>
     [JsonPropertyName("issueId")]
-    public string? IssueId { get; init; }
+    public string? IssueId { get; set; }
 
     /// <summary>Issue name; may be absent.</summary>
     [JsonPropertyName("issueName")]
-    public string? IssueName { get; init; }
+    public string? IssueName { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public DateTimeOffset? RequestedAt { get; init; }
+    public DateTimeOffset? RequestedAt { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset IssuedAt { get; set; }
 
     /// <summary>Channel group; may be absent.</summary>
     [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
+    public ChannelGroupSummary? ChannelGroup { get; set; }
 
     /// <summary>PG billing key issue responses; a list, may be absent.</summary>
     [JsonPropertyName("pgBillingKeyIssueResponses")]
-    public IReadOnlyList<PgBillingKeyIssueResponse>? PgBillingKeyIssueResponses { get; init; }
+    public IReadOnlyList<PgBillingKeyIssueResponse>? PgBillingKeyIssueResponses { get; set; }
 }
 
 /// <summary>The <see cref="BillingKeyInfo"/> case whose <c>status</c> is <c>DELETED</c>.</summary>
@@ -83,7 +89,8 @@ public sealed class DeletedBillingKeyInfo : BillingKeyInfo
 
     /// <summary>When it was deleted.</summary>
     [JsonPropertyName("deletedAt")]
-    public required DateTimeOffset DeletedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset DeletedAt { get; set; }
 }
 
 /// <summary>The <see cref="BillingKeyInfo"/> case whose <c>status</c> is <c>ISSUED</c>.</summary>

@@ -13,13 +13,15 @@ public sealed class BillingKeyInfoSummary
 {
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
+    [JsonRequired]
+    public string BillingKey { get; set; } = null!;
 
     /// <summary>The channels involved.</summary>
     [JsonPropertyName("channels")]
-    public IReadOnlyList<SelectedChannel>? Channels { get; init; }
+    public IReadOnlyList<SelectedChannel>? Channels { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset IssuedAt { get; set; }
 }

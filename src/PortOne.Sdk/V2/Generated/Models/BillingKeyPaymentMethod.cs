@@ -31,7 +31,7 @@ public sealed class BillingKeyPaymentMethodCard : BillingKeyPaymentMethod
 
     /// <summary>Card; may be absent.</summary>
     [JsonPropertyName("card")]
-    public Card? Card { get; init; }
+    public Card? Card { get; set; }
 }
 
 /// <summary>The <see cref="BillingKeyPaymentMethod"/> case whose <c>type</c> is <c>BillingKeyPaymentMethodEasyPay</c>.</summary>
@@ -43,11 +43,11 @@ public sealed class BillingKeyPaymentMethodEasyPay : BillingKeyPaymentMethod
 
     /// <summary>Provider; may be absent.</summary>
     [JsonPropertyName("provider")]
-    public EasyPayProvider? Provider { get; init; }
+    public EasyPayProvider? Provider { get; set; }
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public BillingKeyPaymentMethodEasyPayMethod? Method { get; init; }
+    public BillingKeyPaymentMethodEasyPayMethod? Method { get; set; }
 }
 
 /// <summary>The <see cref="BillingKeyPaymentMethod"/> case whose <c>type</c> is <c>BillingKeyPaymentMethodMobile</c>.</summary>
@@ -59,7 +59,7 @@ public sealed class BillingKeyPaymentMethodMobile : BillingKeyPaymentMethod
 
     /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 }
 
 /// <summary>The <see cref="BillingKeyPaymentMethod"/> case whose <c>type</c> is <c>BillingKeyPaymentMethodPaypal</c>.</summary>
@@ -79,11 +79,11 @@ public sealed class BillingKeyPaymentMethodTransfer : BillingKeyPaymentMethod
 
     /// <summary>Bank; may be absent.</summary>
     [JsonPropertyName("bank")]
-    public Bank? Bank { get; init; }
+    public Bank? Bank { get; set; }
 
     /// <summary>Account number; may be absent.</summary>
     [JsonPropertyName("accountNumber")]
-    public string? AccountNumber { get; init; }
+    public string? AccountNumber { get; set; }
 }
 
 /// <summary>A <see cref="BillingKeyPaymentMethod"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -31,7 +31,7 @@ public sealed class BillingKeyPaymentMethodEasyPayMethodCard : BillingKeyPayment
 
     /// <summary>Card; may be absent.</summary>
     [JsonPropertyName("card")]
-    public Card? Card { get; init; }
+    public Card? Card { get; set; }
 }
 
 /// <summary>The <see cref="BillingKeyPaymentMethodEasyPayMethod"/> case whose <c>type</c> is <c>BillingKeyPaymentMethodEasyPayCharge</c>.</summary>
@@ -51,11 +51,11 @@ public sealed class BillingKeyPaymentMethodEasyPayMethodTransfer : BillingKeyPay
 
     /// <summary>Bank; may be absent.</summary>
     [JsonPropertyName("bank")]
-    public Bank? Bank { get; init; }
+    public Bank? Bank { get; set; }
 
     /// <summary>Account number; may be absent.</summary>
     [JsonPropertyName("accountNumber")]
-    public string? AccountNumber { get; init; }
+    public string? AccountNumber { get; set; }
 }
 
 /// <summary>A <see cref="BillingKeyPaymentMethodEasyPayMethod"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -63,6 +63,8 @@ public readonly struct BillingKeyPaymentMethodType : IEquatable<BillingKeyPaymen
 
     internal sealed class Converter : ExtensibleEnumConverter<BillingKeyPaymentMethodType>
     {
+        public Converter() : base(BillingKeyPaymentMethodType.Card, BillingKeyPaymentMethodType.Mobile, BillingKeyPaymentMethodType.EasyPay, BillingKeyPaymentMethodType.Transfer) { }
+
         protected override BillingKeyPaymentMethodType Create(string value) => new(value);
     }
 }

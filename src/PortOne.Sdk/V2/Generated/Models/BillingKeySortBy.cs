@@ -63,6 +63,8 @@ public readonly struct BillingKeySortBy : IEquatable<BillingKeySortBy>, IExtensi
 
     internal sealed class Converter : ExtensibleEnumConverter<BillingKeySortBy>
     {
+        public Converter() : base(BillingKeySortBy.RequestedAt, BillingKeySortBy.IssuedAt, BillingKeySortBy.DeletedAt, BillingKeySortBy.StatusTimestamp) { }
+
         protected override BillingKeySortBy Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct BillingKeyStatus : IEquatable<BillingKeyStatus>, IExtensi
 
     internal sealed class Converter : ExtensibleEnumConverter<BillingKeyStatus>
     {
+        public Converter() : base(BillingKeyStatus.Issued, BillingKeyStatus.Deleted) { }
+
         protected override BillingKeyStatus Create(string value) => new(value);
     }
 }

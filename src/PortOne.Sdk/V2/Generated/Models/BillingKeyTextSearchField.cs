@@ -84,6 +84,8 @@ public readonly struct BillingKeyTextSearchField : IEquatable<BillingKeyTextSear
 
     internal sealed class Converter : ExtensibleEnumConverter<BillingKeyTextSearchField>
     {
+        public Converter() : base(BillingKeyTextSearchField.CardBin, BillingKeyTextSearchField.CardNumber, BillingKeyTextSearchField.PgMerchantId, BillingKeyTextSearchField.CustomerName, BillingKeyTextSearchField.CustomerEmail, BillingKeyTextSearchField.CustomerPhoneNumber, BillingKeyTextSearchField.CustomerAddress, BillingKeyTextSearchField.CustomerZipcode, BillingKeyTextSearchField.UserAgent, BillingKeyTextSearchField.BillingKey, BillingKeyTextSearchField.ChannelGroupName) { }
+
         protected override BillingKeyTextSearchField Create(string value) => new(value);
     }
 }

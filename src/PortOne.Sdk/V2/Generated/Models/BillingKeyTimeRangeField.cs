@@ -63,6 +63,8 @@ public readonly struct BillingKeyTimeRangeField : IEquatable<BillingKeyTimeRange
 
     internal sealed class Converter : ExtensibleEnumConverter<BillingKeyTimeRangeField>
     {
+        public Converter() : base(BillingKeyTimeRangeField.RequestedAt, BillingKeyTimeRangeField.IssuedAt, BillingKeyTimeRangeField.DeletedAt, BillingKeyTimeRangeField.StatusTimestamp) { }
+
         protected override BillingKeyTimeRangeField Create(string value) => new(value);
     }
 }

@@ -13,9 +13,11 @@ public sealed class CancelCashReceiptResponse
 {
     /// <summary>Cancelled amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("cancelledAmount")]
-    public required long CancelledAmount { get; init; }
+    [JsonRequired]
+    public long CancelledAmount { get; set; }
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }

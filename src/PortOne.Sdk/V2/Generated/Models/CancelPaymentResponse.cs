@@ -13,5 +13,6 @@ public sealed class CancelPaymentResponse
 {
     /// <summary>Cancellation.</summary>
     [JsonPropertyName("cancellation")]
-    public required PaymentCancellation Cancellation { get; init; }
+    [JsonRequired]
+    public PaymentCancellation Cancellation { get; set; } = null!;
 }

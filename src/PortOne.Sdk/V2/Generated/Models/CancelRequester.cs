@@ -57,6 +57,8 @@ public readonly struct CancelRequester : IEquatable<CancelRequester>, IExtensibl
 
     internal sealed class Converter : ExtensibleEnumConverter<CancelRequester>
     {
+        public Converter() : base(CancelRequester.Customer, CancelRequester.Admin) { }
+
         protected override CancelRequester Create(string value) => new(value);
     }
 }

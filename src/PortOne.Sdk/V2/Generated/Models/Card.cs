@@ -13,33 +13,33 @@ public sealed class Card
 {
     /// <summary>Publisher; may be absent.</summary>
     [JsonPropertyName("publisher")]
-    public string? Publisher { get; init; }
+    public string? Publisher { get; set; }
 
     /// <summary>Issuer; may be absent.</summary>
     [JsonPropertyName("issuer")]
-    public string? Issuer { get; init; }
+    public string? Issuer { get; set; }
 
     /// <summary>Brand; may be absent.</summary>
     [JsonPropertyName("brand")]
-    public CardBrand? Brand { get; init; }
+    public CardBrand? Brand { get; set; }
 
     /// <summary>Type; may be absent.</summary>
     [JsonPropertyName("type")]
-    public CardType? Type { get; init; }
+    public CardType? Type { get; set; }
 
     /// <summary>Owner type; may be absent.</summary>
     [JsonPropertyName("ownerType")]
-    public CardOwnerType? OwnerType { get; init; }
+    public CardOwnerType? OwnerType { get; set; }
 
     /// <summary>BIN; may be absent.</summary>
     [JsonPropertyName("bin")]
-    public string? Bin { get; init; }
+    public string? Bin { get; set; }
 
     /// <summary>Name; may be absent.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Number; may be absent.</summary>
     [JsonPropertyName("number")]
-    public string? Number { get; init; }
+    public string? Number { get; set; }
 }

@@ -72,6 +72,8 @@ public readonly struct CardBrand : IEquatable<CardBrand>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<CardBrand>
     {
+        public Converter() : base(CardBrand.Local, CardBrand.Master, CardBrand.Unionpay, CardBrand.Visa, CardBrand.Jcb, CardBrand.Amex, CardBrand.Diners) { }
+
         protected override CardBrand Create(string value) => new(value);
     }
 }

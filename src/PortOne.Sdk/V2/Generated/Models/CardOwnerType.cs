@@ -57,6 +57,8 @@ public readonly struct CardOwnerType : IEquatable<CardOwnerType>, IExtensibleEnu
 
     internal sealed class Converter : ExtensibleEnumConverter<CardOwnerType>
     {
+        public Converter() : base(CardOwnerType.Personal, CardOwnerType.Corporate) { }
+
         protected override CardOwnerType Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct CardType : IEquatable<CardType>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<CardType>
     {
+        public Converter() : base(CardType.Credit, CardType.Debit, CardType.Gift) { }
+
         protected override CardType Create(string value) => new(value);
     }
 }

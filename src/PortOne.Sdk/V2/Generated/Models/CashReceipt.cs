@@ -23,27 +23,32 @@ public abstract class CashReceipt
 
     /// <summary>The merchant account the object belongs to.</summary>
     [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
+    [JsonRequired]
+    public string MerchantId { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
     [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
+    [JsonRequired]
+    public string PaymentId { get; set; } = null!;
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>Whether is manual.</summary>
     [JsonPropertyName("isManual")]
-    public required bool IsManual { get; init; }
+    [JsonRequired]
+    public bool IsManual { get; set; }
 
     /// <summary>When status updated happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public DateTimeOffset? StatusUpdatedAt { get; init; }
+    public DateTimeOffset? StatusUpdatedAt { get; set; }
 }
 
 /// <summary>The <see cref="CashReceipt"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
@@ -55,47 +60,53 @@ public sealed class CancelledCashReceipt : CashReceipt
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
+    public long? TaxFreeAmount { get; set; }
 
     /// <summary>The VAT part of the amount.</summary>
     [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
+    public long? VatAmount { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>Type; may be absent.</summary>
     [JsonPropertyName("type")]
-    public CashReceiptType? Type { get; init; }
+    public CashReceiptType? Type { get; set; }
 
     /// <summary>PG receipt ID; may be absent.</summary>
     [JsonPropertyName("pgReceiptId")]
-    public string? PgReceiptId { get; init; }
+    public string? PgReceiptId { get; set; }
 
     /// <summary>Issue number.</summary>
     [JsonPropertyName("issueNumber")]
-    public required string IssueNumber { get; init; }
+    [JsonRequired]
+    public string IssueNumber { get; set; } = null!;
 
     /// <summary>URL; may be absent.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset IssuedAt { get; set; }
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }
 
 /// <summary>The <see cref="CashReceipt"/> case whose <c>status</c> is <c>ISSUED</c>.</summary>
@@ -107,43 +118,48 @@ public sealed class IssuedCashReceipt : CashReceipt
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
+    public long? TaxFreeAmount { get; set; }
 
     /// <summary>The VAT part of the amount.</summary>
     [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
+    public long? VatAmount { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>Type; may be absent.</summary>
     [JsonPropertyName("type")]
-    public CashReceiptType? Type { get; init; }
+    public CashReceiptType? Type { get; set; }
 
     /// <summary>PG receipt ID; may be absent.</summary>
     [JsonPropertyName("pgReceiptId")]
-    public string? PgReceiptId { get; init; }
+    public string? PgReceiptId { get; set; }
 
     /// <summary>Issue number.</summary>
     [JsonPropertyName("issueNumber")]
-    public required string IssueNumber { get; init; }
+    [JsonRequired]
+    public string IssueNumber { get; set; } = null!;
 
     /// <summary>URL; may be absent.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset IssuedAt { get; set; }
 }
 
 /// <summary>The <see cref="CashReceipt"/> case whose <c>status</c> is <c>ISSUE_FAILED</c>.</summary>
@@ -155,7 +171,7 @@ public sealed class IssueFailedCashReceipt : CashReceipt
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public SelectedChannel? Channel { get; init; }
+    public SelectedChannel? Channel { get; set; }
 }
 
 /// <summary>A <see cref="CashReceipt"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

@@ -60,6 +60,8 @@ public readonly struct CashReceiptInputType : IEquatable<CashReceiptInputType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<CashReceiptInputType>
     {
+        public Converter() : base(CashReceiptInputType.Personal, CashReceiptInputType.Corporate, CashReceiptInputType.NoReceipt) { }
+
         protected override CashReceiptInputType Create(string value) => new(value);
     }
 }

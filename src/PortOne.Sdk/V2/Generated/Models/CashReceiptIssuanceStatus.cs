@@ -57,6 +57,8 @@ public readonly struct CashReceiptIssuanceStatus : IEquatable<CashReceiptIssuanc
 
     internal sealed class Converter : ExtensibleEnumConverter<CashReceiptIssuanceStatus>
     {
+        public Converter() : base(CashReceiptIssuanceStatus.Issued, CashReceiptIssuanceStatus.NotIssued) { }
+
         protected override CashReceiptIssuanceStatus Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct CashReceiptSortBy : IEquatable<CashReceiptSortBy>, IExten
 
     internal sealed class Converter : ExtensibleEnumConverter<CashReceiptSortBy>
     {
+        public Converter() : base(CashReceiptSortBy.IssuedAt, CashReceiptSortBy.CancelledAt, CashReceiptSortBy.StatusUpdatedAt) { }
+
         protected override CashReceiptSortBy Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct CashReceiptStatus : IEquatable<CashReceiptStatus>, IExten
 
     internal sealed class Converter : ExtensibleEnumConverter<CashReceiptStatus>
     {
+        public Converter() : base(CashReceiptStatus.Issued, CashReceiptStatus.Cancelled, CashReceiptStatus.Failed) { }
+
         protected override CashReceiptStatus Create(string value) => new(value);
     }
 }

@@ -13,13 +13,16 @@ public sealed class CashReceiptSummary
 {
     /// <summary>Issue number.</summary>
     [JsonPropertyName("issueNumber")]
-    public required string IssueNumber { get; init; }
+    [JsonRequired]
+    public string IssueNumber { get; set; } = null!;
 
     /// <summary>URL.</summary>
     [JsonPropertyName("url")]
-    public required string Url { get; init; }
+    [JsonRequired]
+    public string Url { get; set; } = null!;
 
     /// <summary>PG receipt ID.</summary>
     [JsonPropertyName("pgReceiptId")]
-    public required string PgReceiptId { get; init; }
+    [JsonRequired]
+    public string PgReceiptId { get; set; } = null!;
 }

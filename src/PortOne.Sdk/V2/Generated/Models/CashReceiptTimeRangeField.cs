@@ -60,6 +60,8 @@ public readonly struct CashReceiptTimeRangeField : IEquatable<CashReceiptTimeRan
 
     internal sealed class Converter : ExtensibleEnumConverter<CashReceiptTimeRangeField>
     {
+        public Converter() : base(CashReceiptTimeRangeField.IssuedAt, CashReceiptTimeRangeField.CancelledAt, CashReceiptTimeRangeField.StatusUpdatedAt) { }
+
         protected override CashReceiptTimeRangeField Create(string value) => new(value);
     }
 }

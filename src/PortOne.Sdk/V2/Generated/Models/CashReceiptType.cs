@@ -57,6 +57,8 @@ public readonly struct CashReceiptType : IEquatable<CashReceiptType>, IExtensibl
 
     internal sealed class Converter : ExtensibleEnumConverter<CashReceiptType>
     {
+        public Converter() : base(CashReceiptType.Personal, CashReceiptType.Corporate) { }
+
         protected override CashReceiptType Create(string value) => new(value);
     }
 }

@@ -13,13 +13,16 @@ public sealed class ChannelGroupSummary
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 }

@@ -23,11 +23,12 @@ public abstract class ChannelSpecificFailure
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>Message; may be absent.</summary>
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 }
 
 /// <summary>The <see cref="ChannelSpecificFailure"/> case whose <c>type</c> is <c>INVALID_REQUEST</c>.</summary>
@@ -47,11 +48,13 @@ public sealed class ChannelSpecificFailurePgProvider : ChannelSpecificFailure
 
     /// <summary>The payment gateway's own error code, for support requests and gateway-specific handling.</summary>
     [JsonPropertyName("pgCode")]
-    public required string PgCode { get; init; }
+    [JsonRequired]
+    public string PgCode { get; set; } = null!;
 
     /// <summary>The payment gateway's own error message (often Korean); show or log it, do not branch on it.</summary>
     [JsonPropertyName("pgMessage")]
-    public required string PgMessage { get; init; }
+    [JsonRequired]
+    public string PgMessage { get; set; } = null!;
 }
 
 /// <summary>A <see cref="ChannelSpecificFailure"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -135,6 +135,8 @@ public readonly struct CheckoutPaymentMethod : IEquatable<CheckoutPaymentMethod>
 
     internal sealed class Converter : ExtensibleEnumConverter<CheckoutPaymentMethod>
     {
+        public Converter() : base(CheckoutPaymentMethod.CardKr, CheckoutPaymentMethod.NPay, CheckoutPaymentMethod.KakaoPay, CheckoutPaymentMethod.TossPay, CheckoutPaymentMethod.CardInternational, CheckoutPaymentMethod.PayPal, CheckoutPaymentMethod.UnionPay, CheckoutPaymentMethod.AlipayCn, CheckoutPaymentMethod.AlipayHk, CheckoutPaymentMethod.TrueMoney, CheckoutPaymentMethod.Dana, CheckoutPaymentMethod.TouchNGo, CheckoutPaymentMethod.GCash, CheckoutPaymentMethod.WeChatPay, CheckoutPaymentMethod.Klarna, CheckoutPaymentMethod.EContext, CheckoutPaymentMethod.GrabPayMy, CheckoutPaymentMethod.GrabPaySg, CheckoutPaymentMethod.ShopeePayTh, CheckoutPaymentMethod.PayPay, CheckoutPaymentMethod.Bpi, CheckoutPaymentMethod.RabbitLinePay, CheckoutPaymentMethod.ConvenienceStoreJp, CheckoutPaymentMethod.AmazonPay, CheckoutPaymentMethod.RakutenPay, CheckoutPaymentMethod.DBarai, CheckoutPaymentMethod.AuPay, CheckoutPaymentMethod.Merpay) { }
+
         protected override CheckoutPaymentMethod Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class CloseVirtualAccountResponse
 {
     /// <summary>When closed happened (RFC 3339).</summary>
     [JsonPropertyName("closedAt")]
-    public required DateTimeOffset ClosedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset ClosedAt { get; set; }
 }

@@ -13,5 +13,6 @@ public sealed class ConfirmEscrowResponse
 {
     /// <summary>When completed happened (RFC 3339).</summary>
     [JsonPropertyName("completedAt")]
-    public required DateTimeOffset CompletedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CompletedAt { get; set; }
 }

@@ -13,9 +13,11 @@ public sealed class ConfirmedBillingKeyIssueAndPaySummary
 {
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
+    [JsonRequired]
+    public string BillingKey { get; set; } = null!;
 
     /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
     [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
+    [JsonRequired]
+    public string PaymentId { get; set; } = null!;
 }

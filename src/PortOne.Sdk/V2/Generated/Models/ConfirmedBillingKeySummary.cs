@@ -13,5 +13,6 @@ public sealed class ConfirmedBillingKeySummary
 {
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
+    [JsonRequired]
+    public string BillingKey { get; set; } = null!;
 }

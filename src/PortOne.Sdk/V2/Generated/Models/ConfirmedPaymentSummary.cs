@@ -13,9 +13,11 @@ public sealed class ConfirmedPaymentSummary
 {
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public required string PgTxId { get; init; }
+    [JsonRequired]
+    public string PgTxId { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public required DateTimeOffset PaidAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset PaidAt { get; set; }
 }

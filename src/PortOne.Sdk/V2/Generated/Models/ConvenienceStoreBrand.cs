@@ -66,6 +66,8 @@ public readonly struct ConvenienceStoreBrand : IEquatable<ConvenienceStoreBrand>
 
     internal sealed class Converter : ExtensibleEnumConverter<ConvenienceStoreBrand>
     {
+        public Converter() : base(ConvenienceStoreBrand.Lawson, ConvenienceStoreBrand.FamilyMart, ConvenienceStoreBrand.MiniStop, ConvenienceStoreBrand.SevenEleven, ConvenienceStoreBrand.Seicomart) { }
+
         protected override ConvenienceStoreBrand Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class CreatePaymentScheduleResponse
 {
     /// <summary>Schedule.</summary>
     [JsonPropertyName("schedule")]
-    public required PaymentScheduleSummary Schedule { get; init; }
+    [JsonRequired]
+    public PaymentScheduleSummary Schedule { get; set; } = null!;
 }

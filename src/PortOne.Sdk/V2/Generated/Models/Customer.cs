@@ -13,43 +13,43 @@ public sealed class Customer
 {
     /// <summary>ID; may be absent.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Name; may be absent.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Birth year; may be absent.</summary>
     [JsonPropertyName("birthYear")]
-    public string? BirthYear { get; init; }
+    public string? BirthYear { get; set; }
 
     /// <summary>Birth month; may be absent.</summary>
     [JsonPropertyName("birthMonth")]
-    public string? BirthMonth { get; init; }
+    public string? BirthMonth { get; set; }
 
     /// <summary>Birth day; may be absent.</summary>
     [JsonPropertyName("birthDay")]
-    public string? BirthDay { get; init; }
+    public string? BirthDay { get; set; }
 
     /// <summary>Gender; may be absent.</summary>
     [JsonPropertyName("gender")]
-    public Gender? Gender { get; init; }
+    public Gender? Gender { get; set; }
 
     /// <summary>The e-mail address.</summary>
     [JsonPropertyName("email")]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 
     /// <summary>Address; may be absent.</summary>
     [JsonPropertyName("address")]
-    public Address? Address { get; init; }
+    public Address? Address { get; set; }
 
     /// <summary>Zipcode; may be absent.</summary>
     [JsonPropertyName("zipcode")]
-    public string? Zipcode { get; init; }
+    public string? Zipcode { get; set; }
 
     /// <summary>Names the type without showing its secret fields.</summary>
     /// <returns>The type name with each secret field shown as (hidden).</returns>

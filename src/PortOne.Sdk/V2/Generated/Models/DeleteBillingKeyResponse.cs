@@ -13,5 +13,6 @@ public sealed class DeleteBillingKeyResponse
 {
     /// <summary>When it was deleted.</summary>
     [JsonPropertyName("deletedAt")]
-    public required DateTimeOffset DeletedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset DeletedAt { get; set; }
 }

@@ -13,21 +13,24 @@ public sealed class Dispute
 {
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required DisputeStatus Status { get; init; }
+    [JsonRequired]
+    public DisputeStatus Status { get; set; }
 
     /// <summary>PG dispute ID; may be absent.</summary>
     [JsonPropertyName("pgDisputeId")]
-    public string? PgDisputeId { get; init; }
+    public string? PgDisputeId { get; set; }
 
     /// <summary>The reason, as the merchant gave it.</summary>
     [JsonPropertyName("reason")]
-    public required string Reason { get; init; }
+    [JsonRequired]
+    public string Reason { get; set; } = null!;
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When resolved happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("resolvedAt")]
-    public DateTimeOffset? ResolvedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; set; }
 }

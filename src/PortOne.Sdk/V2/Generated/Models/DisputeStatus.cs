@@ -57,6 +57,8 @@ public readonly struct DisputeStatus : IEquatable<DisputeStatus>, IExtensibleEnu
 
     internal sealed class Converter : ExtensibleEnumConverter<DisputeStatus>
     {
+        public Converter() : base(DisputeStatus.Unresolved, DisputeStatus.Resolved) { }
+
         protected override DisputeStatus Create(string value) => new(value);
     }
 }

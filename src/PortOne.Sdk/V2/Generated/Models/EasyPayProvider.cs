@@ -219,6 +219,8 @@ public readonly struct EasyPayProvider : IEquatable<EasyPayProvider>, IExtensibl
 
     internal sealed class Converter : ExtensibleEnumConverter<EasyPayProvider>
     {
+        public Converter() : base(EasyPayProvider.Samsungpay, EasyPayProvider.Kakaopay, EasyPayProvider.Naverpay, EasyPayProvider.Payco, EasyPayProvider.Ssgpay, EasyPayProvider.Chai, EasyPayProvider.Lpay, EasyPayProvider.Kpay, EasyPayProvider.Tosspay, EasyPayProvider.Lgpay, EasyPayProvider.Pinpay, EasyPayProvider.Applepay, EasyPayProvider.Skpay, EasyPayProvider.TossBrandpay, EasyPayProvider.KbApp, EasyPayProvider.Alipay, EasyPayProvider.Hyphen, EasyPayProvider.Tmoney, EasyPayProvider.Paypal, EasyPayProvider.Smilepay, EasyPayProvider.Mir, EasyPayProvider.Wechat, EasyPayProvider.Linepay, EasyPayProvider.Klarna, EasyPayProvider.Grabpay, EasyPayProvider.Shopeepay, EasyPayProvider.Jkopay, EasyPayProvider.Paypay, EasyPayProvider.Amazonpay, EasyPayProvider.Rakutenpay, EasyPayProvider.Dbarai, EasyPayProvider.Aupay, EasyPayProvider.Merpay, EasyPayProvider.Moneytree, EasyPayProvider.Kplus, EasyPayProvider.Tinaba, EasyPayProvider.BillEase, EasyPayProvider.Kredivo, EasyPayProvider.RabbitLinePay, EasyPayProvider.AlipayHk, EasyPayProvider.AkulakuPayLater, EasyPayProvider.Boost, EasyPayProvider.Bpi, EasyPayProvider.Dana, EasyPayProvider.GCash, EasyPayProvider.Hipay, EasyPayProvider.Mpay, EasyPayProvider.TouchNGo, EasyPayProvider.TrueMoney, EasyPayProvider.DokuWallet, EasyPayProvider.JeniusPay, EasyPayProvider.Ovo, EasyPayProvider.Maya, EasyPayProvider.Qris, EasyPayProvider.ThaiQr, EasyPayProvider.GooglePay) { }
+
         protected override EasyPayProvider Create(string value) => new(value);
     }
 }

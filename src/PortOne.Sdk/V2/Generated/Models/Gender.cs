@@ -60,6 +60,8 @@ public readonly struct Gender : IEquatable<Gender>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<Gender>
     {
+        public Converter() : base(Gender.Male, Gender.Female, Gender.Other) { }
+
         protected override Gender Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class GetAllPaymentEventsByCursorResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<PaymentEventWithCursor> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentEventWithCursor> Items { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class GetAllPaymentsByCursorResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<PaymentWithCursor> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentWithCursor> Items { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class GetBankInfosResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<BankInfo> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<BankInfo> Items { get; set; } = null!;
 }

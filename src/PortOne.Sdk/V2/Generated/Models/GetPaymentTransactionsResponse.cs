@@ -13,5 +13,6 @@ public sealed class GetPaymentTransactionsResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<PaymentTransaction> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentTransaction> Items { get; set; } = null!;
 }

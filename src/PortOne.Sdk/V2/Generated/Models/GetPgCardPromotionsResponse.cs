@@ -13,5 +13,5 @@ public sealed class GetPgCardPromotionsResponse
 {
     /// <summary>Promotions; a list, may be absent.</summary>
     [JsonPropertyName("promotions")]
-    public IReadOnlyList<PgCardPromotion>? Promotions { get; init; }
+    public IReadOnlyList<PgCardPromotion>? Promotions { get; set; }
 }

@@ -57,6 +57,8 @@ public readonly struct InstantPaymentMethodInputVirtualAccountOptionType : IEqua
 
     internal sealed class Converter : ExtensibleEnumConverter<InstantPaymentMethodInputVirtualAccountOptionType>
     {
+        public Converter() : base(InstantPaymentMethodInputVirtualAccountOptionType.Normal, InstantPaymentMethodInputVirtualAccountOptionType.Fixed) { }
+
         protected override InstantPaymentMethodInputVirtualAccountOptionType Create(string value) => new(value);
     }
 }

@@ -13,9 +13,10 @@ public sealed class IssueBillingKeyResponse
 {
     /// <summary>Billing key info.</summary>
     [JsonPropertyName("billingKeyInfo")]
-    public required BillingKeyInfoSummary BillingKeyInfo { get; init; }
+    [JsonRequired]
+    public BillingKeyInfoSummary BillingKeyInfo { get; set; } = null!;
 
     /// <summary>Channel specific failures; a list, may be absent.</summary>
     [JsonPropertyName("channelSpecificFailures")]
-    public IReadOnlyList<ChannelSpecificFailure>? ChannelSpecificFailures { get; init; }
+    public IReadOnlyList<ChannelSpecificFailure>? ChannelSpecificFailures { get; set; }
 }

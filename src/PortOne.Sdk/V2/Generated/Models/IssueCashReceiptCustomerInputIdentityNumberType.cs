@@ -60,6 +60,8 @@ public readonly struct IssueCashReceiptCustomerInputIdentityNumberType : IEquata
 
     internal sealed class Converter : ExtensibleEnumConverter<IssueCashReceiptCustomerInputIdentityNumberType>
     {
+        public Converter() : base(IssueCashReceiptCustomerInputIdentityNumberType.Phone, IssueCashReceiptCustomerInputIdentityNumberType.Card, IssueCashReceiptCustomerInputIdentityNumberType.Business) { }
+
         protected override IssueCashReceiptCustomerInputIdentityNumberType Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct IssueCashReceiptPaymentMethodType : IEquatable<IssueCashR
 
     internal sealed class Converter : ExtensibleEnumConverter<IssueCashReceiptPaymentMethodType>
     {
+        public Converter() : base(IssueCashReceiptPaymentMethodType.Transfer, IssueCashReceiptPaymentMethodType.VirtualAccount) { }
+
         protected override IssueCashReceiptPaymentMethodType Create(string value) => new(value);
     }
 }

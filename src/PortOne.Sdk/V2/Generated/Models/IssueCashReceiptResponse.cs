@@ -13,5 +13,6 @@ public sealed class IssueCashReceiptResponse
 {
     /// <summary>Cash receipt.</summary>
     [JsonPropertyName("cashReceipt")]
-    public required CashReceiptSummary CashReceipt { get; init; }
+    [JsonRequired]
+    public CashReceiptSummary CashReceipt { get; set; } = null!;
 }

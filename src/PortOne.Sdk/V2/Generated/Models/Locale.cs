@@ -75,6 +75,8 @@ public readonly struct Locale : IEquatable<Locale>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<Locale>
     {
+        public Converter() : base(Locale.KoKr, Locale.EnUs, Locale.ZhCn, Locale.ZhTw, Locale.JaJp, Locale.RuRu, Locale.ThTh, Locale.ViVn) { }
+
         protected override Locale Create(string value) => new(value);
     }
 }

@@ -13,13 +13,16 @@ public sealed class ModifyEscrowLogisticsResponse
 {
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339).</summary>
     [JsonPropertyName("sentAt")]
-    public required DateTimeOffset SentAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset SentAt { get; set; }
 
     /// <summary>When modified happened (RFC 3339).</summary>
     [JsonPropertyName("modifiedAt")]
-    public required DateTimeOffset ModifiedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset ModifiedAt { get; set; }
 }

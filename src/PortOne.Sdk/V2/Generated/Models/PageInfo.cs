@@ -13,13 +13,16 @@ public sealed class PageInfo
 {
     /// <summary>The zero-based page number.</summary>
     [JsonPropertyName("number")]
-    public required int Number { get; init; }
+    [JsonRequired]
+    public int Number { get; set; }
 
     /// <summary>The page size the server used.</summary>
     [JsonPropertyName("size")]
-    public required int Size { get; init; }
+    [JsonRequired]
+    public int Size { get; set; }
 
     /// <summary>The count of objects the server reports for this query.</summary>
     [JsonPropertyName("totalCount")]
-    public required int TotalCount { get; init; }
+    [JsonRequired]
+    public int TotalCount { get; set; }
 }

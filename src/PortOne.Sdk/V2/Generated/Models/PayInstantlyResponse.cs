@@ -13,5 +13,6 @@ public sealed class PayInstantlyResponse
 {
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required InstantPaymentSummary Payment { get; init; }
+    [JsonRequired]
+    public InstantPaymentSummary Payment { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class PayWithBillingKeyResponse
 {
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required BillingKeyPaymentSummary Payment { get; init; }
+    [JsonRequired]
+    public BillingKeyPaymentSummary Payment { get; set; } = null!;
 }

@@ -23,103 +23,116 @@ public abstract class Payment
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
+    [JsonRequired]
+    public string TransactionId { get; set; } = null!;
 
     /// <summary>The merchant account the object belongs to.</summary>
     [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
+    [JsonRequired]
+    public string MerchantId { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
+    public PaymentMethod? Method { get; set; }
 
     /// <summary>Channel group; may be absent.</summary>
     [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
+    public ChannelGroupSummary? ChannelGroup { get; set; }
 
     /// <summary>Version.</summary>
     [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
+    [JsonRequired]
+    public PortOneVersion Version { get; set; }
 
     /// <summary>Schedule ID; may be absent.</summary>
     [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
+    public string? ScheduleId { get; set; }
 
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
+    public string? BillingKey { get; set; }
 
     /// <summary>Webhooks; a list, may be absent.</summary>
     [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
+    public IReadOnlyList<PaymentWebhook>? Webhooks { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RequestedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When the status last changed.</summary>
     [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusChangedAt { get; set; }
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
+    [JsonRequired]
+    public PaymentAmount Amount { get; set; } = null!;
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
+    [JsonRequired]
+    public Customer Customer { get; set; } = null!;
 
     /// <summary>Origin.</summary>
     [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
+    [JsonRequired]
+    public PaymentOrigin Origin { get; set; } = null!;
 
     /// <summary>Promotion ID; may be absent.</summary>
     [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
+    public string? PromotionId { get; set; }
 
     /// <summary>Whether is cultural expense; absent means not said.</summary>
     [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
+    public bool? IsCulturalExpense { get; set; }
 
     /// <summary>Escrow; may be absent.</summary>
     [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
+    public PaymentEscrow? Escrow { get; set; }
 
     /// <summary>The products of the order, for gateways that want them itemised.</summary>
     [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
+    public IReadOnlyList<PaymentProduct>? Products { get; set; }
 
     /// <summary>Product count; may be absent.</summary>
     [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
+    public int? ProductCount { get; set; }
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>Country; may be absent.</summary>
     [JsonPropertyName("country")]
-    public Country? Country { get; init; }
+    public Country? Country { get; set; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
@@ -131,35 +144,38 @@ public sealed class CancelledPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? PaidAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Every cancellation of the payment, oldest first.</summary>
     [JsonPropertyName("cancellations")]
-    public required IReadOnlyList<PaymentCancellation> Cancellations { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentCancellation> Cancellations { get; set; } = null!;
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
@@ -171,15 +187,17 @@ public sealed class FailedPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public SelectedChannel? Channel { get; init; }
+    public SelectedChannel? Channel { get; set; }
 
     /// <summary>When it failed.</summary>
     [JsonPropertyName("failedAt")]
-    public required DateTimeOffset FailedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset FailedAt { get; set; }
 
     /// <summary>Failure.</summary>
     [JsonPropertyName("failure")]
-    public required PaymentFailure Failure { get; init; }
+    [JsonRequired]
+    public PaymentFailure Failure { get; set; } = null!;
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>PAID</c>.</summary>
@@ -191,39 +209,42 @@ public sealed class PaidPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public required DateTimeOffset PaidAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset PaidAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>PG response; may be absent.</summary>
     [JsonPropertyName("pgResponse")]
-    public string? PgResponse { get; init; }
+    public string? PgResponse { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Disputes; a list.</summary>
     [JsonPropertyName("disputes")]
-    public required IReadOnlyList<Dispute> Disputes { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<Dispute> Disputes { get; set; } = null!;
 
     /// <summary>Every cancellation of the payment, oldest first.</summary>
     [JsonPropertyName("cancellations")]
-    public IReadOnlyList<PaymentCancellation>? Cancellations { get; init; }
+    public IReadOnlyList<PaymentCancellation>? Cancellations { get; set; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>PARTIAL_CANCELLED</c>.</summary>
@@ -235,35 +256,38 @@ public sealed class PartialCancelledPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? PaidAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Every cancellation of the payment, oldest first.</summary>
     [JsonPropertyName("cancellations")]
-    public required IReadOnlyList<PaymentCancellation> Cancellations { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentCancellation> Cancellations { get; set; } = null!;
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>PAY_PENDING</c>.</summary>
@@ -275,11 +299,12 @@ public sealed class PayPendingPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>READY</c>.</summary>
@@ -291,7 +316,7 @@ public sealed class ReadyPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public SelectedChannel? Channel { get; init; }
+    public SelectedChannel? Channel { get; set; }
 }
 
 /// <summary>The <see cref="Payment"/> case whose <c>status</c> is <c>VIRTUAL_ACCOUNT_ISSUED</c>.</summary>
@@ -303,11 +328,12 @@ public sealed class VirtualAccountIssuedPayment : Payment
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 }
 
 /// <summary>A <see cref="Payment"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

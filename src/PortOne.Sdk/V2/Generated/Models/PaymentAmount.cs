@@ -13,33 +13,39 @@ public sealed class PaymentAmount
 {
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("total")]
-    public required long Total { get; init; }
+    [JsonRequired]
+    public long Total { get; set; }
 
     /// <summary>The part of the total that is exempt from VAT.</summary>
     [JsonPropertyName("taxFree")]
-    public required long TaxFree { get; init; }
+    [JsonRequired]
+    public long TaxFree { get; set; }
 
     /// <summary>The VAT part of the total.</summary>
     [JsonPropertyName("vat")]
-    public long? Vat { get; init; }
+    public long? Vat { get; set; }
 
     /// <summary>The supply value: the amount before VAT.</summary>
     [JsonPropertyName("supply")]
-    public long? Supply { get; init; }
+    public long? Supply { get; set; }
 
     /// <summary>The discount applied (promotions, easy-pay discounts).</summary>
     [JsonPropertyName("discount")]
-    public required long Discount { get; init; }
+    [JsonRequired]
+    public long Discount { get; set; }
 
     /// <summary>The amount actually paid.</summary>
     [JsonPropertyName("paid")]
-    public required long Paid { get; init; }
+    [JsonRequired]
+    public long Paid { get; set; }
 
     /// <summary>The amount refunded so far.</summary>
     [JsonPropertyName("cancelled")]
-    public required long Cancelled { get; init; }
+    [JsonRequired]
+    public long Cancelled { get; set; }
 
     /// <summary>The tax-free part of the amount refunded so far.</summary>
     [JsonPropertyName("cancelledTaxFree")]
-    public required long CancelledTaxFree { get; init; }
+    [JsonRequired]
+    public long CancelledTaxFree { get; set; }
 }

@@ -23,43 +23,49 @@ public abstract class PaymentCancellation
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>PG cancellation ID; may be absent.</summary>
     [JsonPropertyName("pgCancellationId")]
-    public string? PgCancellationId { get; init; }
+    public string? PgCancellationId { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long TaxFreeAmount { get; set; }
 
     /// <summary>The VAT part of the amount.</summary>
     [JsonPropertyName("vatAmount")]
-    public required long VatAmount { get; init; }
+    [JsonRequired]
+    public long VatAmount { get; set; }
 
     /// <summary>Easy pay discount amount; in the currency's own unit (won for KRW), may be absent.</summary>
     [JsonPropertyName("easyPayDiscountAmount")]
-    public long? EasyPayDiscountAmount { get; init; }
+    public long? EasyPayDiscountAmount { get; set; }
 
     /// <summary>The reason, as the merchant gave it.</summary>
     [JsonPropertyName("reason")]
-    public required string Reason { get; init; }
+    [JsonRequired]
+    public string Reason { get; set; } = null!;
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RequestedAt { get; set; }
 
     /// <summary>Trigger; may be absent.</summary>
     [JsonPropertyName("trigger")]
-    public Trigger? Trigger { get; init; }
+    public Trigger? Trigger { get; set; }
 }
 
 /// <summary>The <see cref="PaymentCancellation"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
@@ -87,7 +93,7 @@ public sealed class SucceededPaymentCancellation : PaymentCancellation
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 }
 
 /// <summary>A <see cref="PaymentCancellation"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

@@ -23,35 +23,39 @@ public abstract class PaymentCashReceipt
 
     /// <summary>Type; may be absent.</summary>
     [JsonPropertyName("type")]
-    public CashReceiptType? Type { get; init; }
+    public CashReceiptType? Type { get; set; }
 
     /// <summary>PG receipt ID; may be absent.</summary>
     [JsonPropertyName("pgReceiptId")]
-    public string? PgReceiptId { get; init; }
+    public string? PgReceiptId { get; set; }
 
     /// <summary>Issue number.</summary>
     [JsonPropertyName("issueNumber")]
-    public required string IssueNumber { get; init; }
+    [JsonRequired]
+    public string IssueNumber { get; set; } = null!;
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
+    public long? TaxFreeAmount { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>URL; may be absent.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public required DateTimeOffset IssuedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset IssuedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentCashReceipt"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
@@ -63,7 +67,8 @@ public sealed class CancelledPaymentCashReceipt : PaymentCashReceipt
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentCashReceipt"/> case whose <c>status</c> is <c>ISSUED</c>.</summary>

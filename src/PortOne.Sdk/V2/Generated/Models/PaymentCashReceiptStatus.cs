@@ -57,6 +57,8 @@ public readonly struct PaymentCashReceiptStatus : IEquatable<PaymentCashReceiptS
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentCashReceiptStatus>
     {
+        public Converter() : base(PaymentCashReceiptStatus.Issued, PaymentCashReceiptStatus.Cancelled) { }
+
         protected override PaymentCashReceiptStatus Create(string value) => new(value);
     }
 }

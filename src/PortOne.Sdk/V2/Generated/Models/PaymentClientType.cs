@@ -60,6 +60,8 @@ public readonly struct PaymentClientType : IEquatable<PaymentClientType>, IExten
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentClientType>
     {
+        public Converter() : base(PaymentClientType.SdkMobile, PaymentClientType.SdkPc, PaymentClientType.Api) { }
+
         protected override PaymentClientType Create(string value) => new(value);
     }
 }

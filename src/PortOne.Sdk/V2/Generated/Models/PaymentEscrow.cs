@@ -39,19 +39,21 @@ public sealed class CancelledPaymentEscrow : PaymentEscrow
 
     /// <summary>Company.</summary>
     [JsonPropertyName("company")]
-    public required string Company { get; init; }
+    [JsonRequired]
+    public string Company { get; set; } = null!;
 
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("sentAt")]
-    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentEscrow"/> case whose <c>status</c> is <c>CONFIRMED</c>.</summary>
@@ -63,23 +65,26 @@ public sealed class ConfirmedPaymentEscrow : PaymentEscrow
 
     /// <summary>Company.</summary>
     [JsonPropertyName("company")]
-    public required string Company { get; init; }
+    [JsonRequired]
+    public string Company { get; set; } = null!;
 
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("sentAt")]
-    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 
     /// <summary>Whether is automatically confirmed.</summary>
     [JsonPropertyName("isAutomaticallyConfirmed")]
-    public required bool IsAutomaticallyConfirmed { get; init; }
+    [JsonRequired]
+    public bool IsAutomaticallyConfirmed { get; set; }
 }
 
 /// <summary>The <see cref="PaymentEscrow"/> case whose <c>status</c> is <c>DELIVERED</c>.</summary>
@@ -91,19 +96,21 @@ public sealed class DeliveredPaymentEscrow : PaymentEscrow
 
     /// <summary>Company.</summary>
     [JsonPropertyName("company")]
-    public required string Company { get; init; }
+    [JsonRequired]
+    public string Company { get; set; } = null!;
 
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("sentAt")]
-    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentEscrow"/> case whose <c>status</c> is <c>REGISTERED</c>.</summary>
@@ -115,19 +122,21 @@ public sealed class RegisteredPaymentEscrow : PaymentEscrow
 
     /// <summary>Company.</summary>
     [JsonPropertyName("company")]
-    public required string Company { get; init; }
+    [JsonRequired]
+    public string Company { get; set; } = null!;
 
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("sentAt")]
-    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentEscrow"/> case whose <c>status</c> is <c>REJECTED</c>.</summary>
@@ -139,19 +148,21 @@ public sealed class RejectedPaymentEscrow : PaymentEscrow
 
     /// <summary>Company.</summary>
     [JsonPropertyName("company")]
-    public required string Company { get; init; }
+    [JsonRequired]
+    public string Company { get; set; } = null!;
 
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("sentAt")]
-    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentEscrow"/> case whose <c>status</c> is <c>REJECT_CONFIRMED</c>.</summary>
@@ -163,19 +174,21 @@ public sealed class RejectConfirmedPaymentEscrow : PaymentEscrow
 
     /// <summary>Company.</summary>
     [JsonPropertyName("company")]
-    public required string Company { get; init; }
+    [JsonRequired]
+    public string Company { get; set; } = null!;
 
     /// <summary>Invoice number.</summary>
     [JsonPropertyName("invoiceNumber")]
-    public required string InvoiceNumber { get; init; }
+    [JsonRequired]
+    public string InvoiceNumber { get; set; } = null!;
 
     /// <summary>When sent happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("sentAt")]
-    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>When applied happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("appliedAt")]
-    public DateTimeOffset? AppliedAt { get; init; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }
 
 /// <summary>A <see cref="PaymentEscrow"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

@@ -23,123 +23,138 @@ public abstract class PaymentEvent
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
     [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
+    [JsonRequired]
+    public string PaymentId { get; set; } = null!;
 
     /// <summary>PortOne's own ID of the payment attempt (for V1 payments, the <c>imp_uid</c>).</summary>
     [JsonPropertyName("transactionId")]
-    public required string TransactionId { get; init; }
+    [JsonRequired]
+    public string TransactionId { get; set; } = null!;
 
     /// <summary>The merchant account the object belongs to.</summary>
     [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
+    [JsonRequired]
+    public string MerchantId { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
+    public PaymentMethod? Method { get; set; }
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>Channel group; may be absent.</summary>
     [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
+    public ChannelGroupSummary? ChannelGroup { get; set; }
 
     /// <summary>Version.</summary>
     [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
+    [JsonRequired]
+    public PortOneVersion Version { get; set; }
 
     /// <summary>Schedule ID; may be absent.</summary>
     [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
+    public string? ScheduleId { get; set; }
 
     /// <summary>Webhooks; a list, may be absent.</summary>
     [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
+    public IReadOnlyList<PaymentWebhook>? Webhooks { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RequestedAt { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required PaymentAmount TotalAmount { get; init; }
+    [JsonRequired]
+    public PaymentAmount TotalAmount { get; set; } = null!;
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
+    [JsonRequired]
+    public Customer Customer { get; set; } = null!;
 
     /// <summary>Whether is cultural expense; absent means not said.</summary>
     [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
+    public bool? IsCulturalExpense { get; set; }
 
     /// <summary>Escrow; may be absent.</summary>
     [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
+    public PaymentEscrow? Escrow { get; set; }
 
     /// <summary>The products of the order, for gateways that want them itemised.</summary>
     [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
+    public IReadOnlyList<PaymentProduct>? Products { get; set; }
 
     /// <summary>Product count; may be absent.</summary>
     [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
+    public int? ProductCount { get; set; }
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>Country; may be absent.</summary>
     [JsonPropertyName("country")]
-    public Country? Country { get; init; }
+    public Country? Country { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Promotion ID; may be absent.</summary>
     [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
+    public string? PromotionId { get; set; }
 
     /// <summary>Event amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("eventAmount")]
-    public required long EventAmount { get; init; }
+    [JsonRequired]
+    public long EventAmount { get; set; }
 
     /// <summary>Origin.</summary>
     [JsonPropertyName("origin")]
-    public required PaymentOrigin Origin { get; init; }
+    [JsonRequired]
+    public PaymentOrigin Origin { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PaymentEvent"/> case whose <c>type</c> is <c>CANCELLED</c>.</summary>
@@ -151,7 +166,7 @@ public sealed class CancelledPaymentEvent : PaymentEvent
 
     /// <summary>Cancellation; may be absent.</summary>
     [JsonPropertyName("cancellation")]
-    public PaymentCancellation? Cancellation { get; init; }
+    public PaymentCancellation? Cancellation { get; set; }
 }
 
 /// <summary>The <see cref="PaymentEvent"/> case whose <c>type</c> is <c>PAID</c>.</summary>
@@ -163,11 +178,12 @@ public sealed class PaidPaymentEvent : PaymentEvent
 
     /// <summary>PG response; may be absent.</summary>
     [JsonPropertyName("pgResponse")]
-    public string? PgResponse { get; init; }
+    public string? PgResponse { get; set; }
 
     /// <summary>Disputes; a list.</summary>
     [JsonPropertyName("disputes")]
-    public required IReadOnlyList<Dispute> Disputes { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<Dispute> Disputes { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PaymentEvent"/> case whose <c>type</c> is <c>PARTIAL_CANCELLED</c>.</summary>
@@ -179,7 +195,7 @@ public sealed class PartialCancelledPaymentEvent : PaymentEvent
 
     /// <summary>Cancellation; may be absent.</summary>
     [JsonPropertyName("cancellation")]
-    public PaymentCancellation? Cancellation { get; init; }
+    public PaymentCancellation? Cancellation { get; set; }
 }
 
 /// <summary>A <see cref="PaymentEvent"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -13,9 +13,11 @@ public sealed class PaymentEventWithCursor
 {
     /// <summary>Payment event.</summary>
     [JsonPropertyName("paymentEvent")]
-    public required PaymentEvent PaymentEvent { get; init; }
+    [JsonRequired]
+    public PaymentEvent PaymentEvent { get; set; } = null!;
 
     /// <summary>Cursor.</summary>
     [JsonPropertyName("cursor")]
-    public required string Cursor { get; init; }
+    [JsonRequired]
+    public string Cursor { get; set; } = null!;
 }

@@ -13,13 +13,13 @@ public sealed class PaymentFailure
 {
     /// <summary>The reason, as the merchant gave it.</summary>
     [JsonPropertyName("reason")]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>The payment gateway's own error code, for support requests and gateway-specific handling.</summary>
     [JsonPropertyName("pgCode")]
-    public string? PgCode { get; init; }
+    public string? PgCode { get; set; }
 
     /// <summary>The payment gateway's own error message (often Korean); show or log it, do not branch on it.</summary>
     [JsonPropertyName("pgMessage")]
-    public string? PgMessage { get; init; }
+    public string? PgMessage { get; set; }
 }

@@ -69,6 +69,8 @@ public readonly struct PaymentFilterInputEscrowStatus : IEquatable<PaymentFilter
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentFilterInputEscrowStatus>
     {
+        public Converter() : base(PaymentFilterInputEscrowStatus.Registered, PaymentFilterInputEscrowStatus.Delivered, PaymentFilterInputEscrowStatus.Confirmed, PaymentFilterInputEscrowStatus.Rejected, PaymentFilterInputEscrowStatus.Cancelled, PaymentFilterInputEscrowStatus.RejectConfirmed) { }
+
         protected override PaymentFilterInputEscrowStatus Create(string value) => new(value);
     }
 }

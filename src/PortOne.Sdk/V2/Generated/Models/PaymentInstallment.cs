@@ -13,13 +13,15 @@ public sealed class PaymentInstallment
 {
     /// <summary>Month.</summary>
     [JsonPropertyName("month")]
-    public required int Month { get; init; }
+    [JsonRequired]
+    public int Month { get; set; }
 
     /// <summary>Whether is interest free.</summary>
     [JsonPropertyName("isInterestFree")]
-    public required bool IsInterestFree { get; init; }
+    [JsonRequired]
+    public bool IsInterestFree { get; set; }
 
     /// <summary>Whether is interest free from merchant; absent means not said.</summary>
     [JsonPropertyName("isInterestFreeFromMerchant")]
-    public bool? IsInterestFreeFromMerchant { get; init; }
+    public bool? IsInterestFreeFromMerchant { get; set; }
 }

@@ -141,6 +141,8 @@ public readonly struct PaymentLogisticsCompany : IEquatable<PaymentLogisticsComp
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentLogisticsCompany>
     {
+        public Converter() : base(PaymentLogisticsCompany.Lotte, PaymentLogisticsCompany.Logen, PaymentLogisticsCompany.Dongwon, PaymentLogisticsCompany.Post, PaymentLogisticsCompany.Cj, PaymentLogisticsCompany.Hanjin, PaymentLogisticsCompany.Daesin, PaymentLogisticsCompany.Ilyang, PaymentLogisticsCompany.Kyungdong, PaymentLogisticsCompany.Chunil, PaymentLogisticsCompany.PostRegistered, PaymentLogisticsCompany.Gs, PaymentLogisticsCompany.Woori, PaymentLogisticsCompany.Hapdong, PaymentLogisticsCompany.Fedex, PaymentLogisticsCompany.Ups, PaymentLogisticsCompany.GsmNton, PaymentLogisticsCompany.Sungwon, PaymentLogisticsCompany.LxPantos, PaymentLogisticsCompany.Aci, PaymentLogisticsCompany.CjIntl, PaymentLogisticsCompany.Usps, PaymentLogisticsCompany.Ems, PaymentLogisticsCompany.Dhl, PaymentLogisticsCompany.Kgl, PaymentLogisticsCompany.Goodstoluck, PaymentLogisticsCompany.Kunyoung, PaymentLogisticsCompany.Slx, PaymentLogisticsCompany.Sf, PaymentLogisticsCompany.Etc) { }
+
         protected override PaymentLogisticsCompany Create(string value) => new(value);
     }
 }

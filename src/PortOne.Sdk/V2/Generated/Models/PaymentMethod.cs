@@ -31,19 +31,19 @@ public sealed class PaymentMethodCard : PaymentMethod
 
     /// <summary>Card; may be absent.</summary>
     [JsonPropertyName("card")]
-    public Card? Card { get; init; }
+    public Card? Card { get; set; }
 
     /// <summary>Approval number; may be absent.</summary>
     [JsonPropertyName("approvalNumber")]
-    public string? ApprovalNumber { get; init; }
+    public string? ApprovalNumber { get; set; }
 
     /// <summary>Installment; may be absent.</summary>
     [JsonPropertyName("installment")]
-    public PaymentInstallment? Installment { get; init; }
+    public PaymentInstallment? Installment { get; set; }
 
     /// <summary>Point used; may be absent.</summary>
     [JsonPropertyName("pointUsed")]
-    public bool? PointUsed { get; init; }
+    public bool? PointUsed { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethod"/> case whose <c>type</c> is <c>PaymentMethodConvenienceStore</c>.</summary>
@@ -55,19 +55,19 @@ public sealed class PaymentMethodConvenienceStore : PaymentMethod
 
     /// <summary>Convenience store brand; may be absent.</summary>
     [JsonPropertyName("convenienceStoreBrand")]
-    public ConvenienceStoreBrand? ConvenienceStoreBrand { get; init; }
+    public ConvenienceStoreBrand? ConvenienceStoreBrand { get; set; }
 
     /// <summary>Confirmation number; may be absent.</summary>
     [JsonPropertyName("confirmationNumber")]
-    public string? ConfirmationNumber { get; init; }
+    public string? ConfirmationNumber { get; set; }
 
     /// <summary>Receipt number; may be absent.</summary>
     [JsonPropertyName("receiptNumber")]
-    public string? ReceiptNumber { get; init; }
+    public string? ReceiptNumber { get; set; }
 
     /// <summary>Payment deadline; RFC 3339 time, may be absent.</summary>
     [JsonPropertyName("paymentDeadline")]
-    public DateTimeOffset? PaymentDeadline { get; init; }
+    public DateTimeOffset? PaymentDeadline { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethod"/> case whose <c>type</c> is <c>PaymentMethodCrypto</c>.</summary>
@@ -87,11 +87,11 @@ public sealed class PaymentMethodEasyPay : PaymentMethod
 
     /// <summary>Provider; may be absent.</summary>
     [JsonPropertyName("provider")]
-    public EasyPayProvider? Provider { get; init; }
+    public EasyPayProvider? Provider { get; set; }
 
     /// <summary>Easy pay method; may be absent.</summary>
     [JsonPropertyName("easyPayMethod")]
-    public PaymentMethodEasyPayMethod? EasyPayMethod { get; init; }
+    public PaymentMethodEasyPayMethod? EasyPayMethod { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethod"/> case whose <c>type</c> is <c>PaymentMethodGiftCertificate</c>.</summary>
@@ -103,11 +103,12 @@ public sealed class PaymentMethodGiftCertificate : PaymentMethod
 
     /// <summary>Gift certificate type; may be absent.</summary>
     [JsonPropertyName("giftCertificateType")]
-    public PaymentMethodGiftCertificateType? GiftCertificateType { get; init; }
+    public PaymentMethodGiftCertificateType? GiftCertificateType { get; set; }
 
     /// <summary>Approval number.</summary>
     [JsonPropertyName("approvalNumber")]
-    public required string ApprovalNumber { get; init; }
+    [JsonRequired]
+    public string ApprovalNumber { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PaymentMethod"/> case whose <c>type</c> is <c>PaymentMethodMobile</c>.</summary>
@@ -119,7 +120,7 @@ public sealed class PaymentMethodMobile : PaymentMethod
 
     /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethod"/> case whose <c>type</c> is <c>PaymentMethodTransfer</c>.</summary>
@@ -131,11 +132,11 @@ public sealed class PaymentMethodTransfer : PaymentMethod
 
     /// <summary>Bank; may be absent.</summary>
     [JsonPropertyName("bank")]
-    public Bank? Bank { get; init; }
+    public Bank? Bank { get; set; }
 
     /// <summary>Account number; may be absent.</summary>
     [JsonPropertyName("accountNumber")]
-    public string? AccountNumber { get; init; }
+    public string? AccountNumber { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethod"/> case whose <c>type</c> is <c>PaymentMethodVirtualAccount</c>.</summary>
@@ -147,35 +148,36 @@ public sealed class PaymentMethodVirtualAccount : PaymentMethod
 
     /// <summary>Bank; may be absent.</summary>
     [JsonPropertyName("bank")]
-    public Bank? Bank { get; init; }
+    public Bank? Bank { get; set; }
 
     /// <summary>Account number.</summary>
     [JsonPropertyName("accountNumber")]
-    public required string AccountNumber { get; init; }
+    [JsonRequired]
+    public string AccountNumber { get; set; } = null!;
 
     /// <summary>Account type; may be absent.</summary>
     [JsonPropertyName("accountType")]
-    public PaymentMethodVirtualAccountType? AccountType { get; init; }
+    public PaymentMethodVirtualAccountType? AccountType { get; set; }
 
     /// <summary>Remittee name; may be absent.</summary>
     [JsonPropertyName("remitteeName")]
-    public string? RemitteeName { get; init; }
+    public string? RemitteeName { get; set; }
 
     /// <summary>Remitter name; may be absent.</summary>
     [JsonPropertyName("remitterName")]
-    public string? RemitterName { get; init; }
+    public string? RemitterName { get; set; }
 
     /// <summary>When expired happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("expiredAt")]
-    public DateTimeOffset? ExpiredAt { get; init; }
+    public DateTimeOffset? ExpiredAt { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public DateTimeOffset? IssuedAt { get; init; }
+    public DateTimeOffset? IssuedAt { get; set; }
 
     /// <summary>Refund status; may be absent.</summary>
     [JsonPropertyName("refundStatus")]
-    public PaymentMethodVirtualAccountRefundStatus? RefundStatus { get; init; }
+    public PaymentMethodVirtualAccountRefundStatus? RefundStatus { get; set; }
 }
 
 /// <summary>A <see cref="PaymentMethod"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -31,19 +31,19 @@ public sealed class PaymentMethodEasyPayMethodCard : PaymentMethodEasyPayMethod
 
     /// <summary>Card; may be absent.</summary>
     [JsonPropertyName("card")]
-    public Card? Card { get; init; }
+    public Card? Card { get; set; }
 
     /// <summary>Approval number; may be absent.</summary>
     [JsonPropertyName("approvalNumber")]
-    public string? ApprovalNumber { get; init; }
+    public string? ApprovalNumber { get; set; }
 
     /// <summary>Installment; may be absent.</summary>
     [JsonPropertyName("installment")]
-    public PaymentInstallment? Installment { get; init; }
+    public PaymentInstallment? Installment { get; set; }
 
     /// <summary>Point used; may be absent.</summary>
     [JsonPropertyName("pointUsed")]
-    public bool? PointUsed { get; init; }
+    public bool? PointUsed { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethodEasyPayMethod"/> case whose <c>type</c> is <c>PaymentMethodEasyPayMethodCharge</c>.</summary>
@@ -55,7 +55,7 @@ public sealed class PaymentMethodEasyPayMethodCharge : PaymentMethodEasyPayMetho
 
     /// <summary>Bank; may be absent.</summary>
     [JsonPropertyName("bank")]
-    public Bank? Bank { get; init; }
+    public Bank? Bank { get; set; }
 }
 
 /// <summary>The <see cref="PaymentMethodEasyPayMethod"/> case whose <c>type</c> is <c>PaymentMethodTransfer</c>.</summary>
@@ -67,11 +67,11 @@ public sealed class PaymentMethodEasyPayMethodTransfer : PaymentMethodEasyPayMet
 
     /// <summary>Bank; may be absent.</summary>
     [JsonPropertyName("bank")]
-    public Bank? Bank { get; init; }
+    public Bank? Bank { get; set; }
 
     /// <summary>Account number; may be absent.</summary>
     [JsonPropertyName("accountNumber")]
-    public string? AccountNumber { get; init; }
+    public string? AccountNumber { get; set; }
 }
 
 /// <summary>A <see cref="PaymentMethodEasyPayMethod"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

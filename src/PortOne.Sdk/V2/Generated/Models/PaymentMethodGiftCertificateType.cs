@@ -66,6 +66,8 @@ public readonly struct PaymentMethodGiftCertificateType : IEquatable<PaymentMeth
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentMethodGiftCertificateType>
     {
+        public Converter() : base(PaymentMethodGiftCertificateType.Booknlife, PaymentMethodGiftCertificateType.SmartMunsang, PaymentMethodGiftCertificateType.Cultureland, PaymentMethodGiftCertificateType.Happymoney, PaymentMethodGiftCertificateType.Culturegift) { }
+
         protected override PaymentMethodGiftCertificateType Create(string value) => new(value);
     }
 }

@@ -75,6 +75,8 @@ public readonly struct PaymentMethodType : IEquatable<PaymentMethodType>, IExten
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentMethodType>
     {
+        public Converter() : base(PaymentMethodType.Card, PaymentMethodType.Transfer, PaymentMethodType.VirtualAccount, PaymentMethodType.GiftCertificate, PaymentMethodType.Mobile, PaymentMethodType.EasyPay, PaymentMethodType.ConvenienceStore, PaymentMethodType.Crypto) { }
+
         protected override PaymentMethodType Create(string value) => new(value);
     }
 }

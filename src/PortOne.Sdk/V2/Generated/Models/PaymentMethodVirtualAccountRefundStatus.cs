@@ -63,6 +63,8 @@ public readonly struct PaymentMethodVirtualAccountRefundStatus : IEquatable<Paym
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentMethodVirtualAccountRefundStatus>
     {
+        public Converter() : base(PaymentMethodVirtualAccountRefundStatus.Pending, PaymentMethodVirtualAccountRefundStatus.PartialRefundFailed, PaymentMethodVirtualAccountRefundStatus.Failed, PaymentMethodVirtualAccountRefundStatus.Completed) { }
+
         protected override PaymentMethodVirtualAccountRefundStatus Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PaymentMethodVirtualAccountType : IEquatable<PaymentMetho
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentMethodVirtualAccountType>
     {
+        public Converter() : base(PaymentMethodVirtualAccountType.Fixed, PaymentMethodVirtualAccountType.Normal) { }
+
         protected override PaymentMethodVirtualAccountType Create(string value) => new(value);
     }
 }

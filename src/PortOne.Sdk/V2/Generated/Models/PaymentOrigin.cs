@@ -13,17 +13,19 @@ public sealed class PaymentOrigin
 {
     /// <summary>Platform type.</summary>
     [JsonPropertyName("platformType")]
-    public required PaymentOriginPlatformType PlatformType { get; init; }
+    [JsonRequired]
+    public PaymentOriginPlatformType PlatformType { get; set; }
 
     /// <summary>User agent; may be absent.</summary>
     [JsonPropertyName("userAgent")]
-    public string? UserAgent { get; init; }
+    public string? UserAgent { get; set; }
 
     /// <summary>URL; may be absent.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>IP address.</summary>
     [JsonPropertyName("ipAddress")]
-    public required string IpAddress { get; init; }
+    [JsonRequired]
+    public string IpAddress { get; set; } = null!;
 }

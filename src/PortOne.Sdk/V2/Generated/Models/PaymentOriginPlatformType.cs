@@ -60,6 +60,8 @@ public readonly struct PaymentOriginPlatformType : IEquatable<PaymentOriginPlatf
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentOriginPlatformType>
     {
+        public Converter() : base(PaymentOriginPlatformType.Pc, PaymentOriginPlatformType.Mobile, PaymentOriginPlatformType.Api) { }
+
         protected override PaymentOriginPlatformType Create(string value) => new(value);
     }
 }

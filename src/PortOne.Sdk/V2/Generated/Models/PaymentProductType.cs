@@ -57,6 +57,8 @@ public readonly struct PaymentProductType : IEquatable<PaymentProductType>, IExt
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentProductType>
     {
+        public Converter() : base(PaymentProductType.Physical, PaymentProductType.Digital) { }
+
         protected override PaymentProductType Create(string value) => new(value);
     }
 }

@@ -23,79 +23,93 @@ public abstract class PaymentSchedule
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The merchant account the object belongs to.</summary>
     [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
+    [JsonRequired]
+    public string MerchantId { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
     [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
+    [JsonRequired]
+    public string PaymentId { get; set; } = null!;
 
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public required string BillingKey { get; init; }
+    [JsonRequired]
+    public string BillingKey { get; set; } = null!;
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>Whether is cultural expense.</summary>
     [JsonPropertyName("isCulturalExpense")]
-    public required bool IsCulturalExpense { get; init; }
+    [JsonRequired]
+    public bool IsCulturalExpense { get; set; }
 
     /// <summary>Whether is escrow.</summary>
     [JsonPropertyName("isEscrow")]
-    public required bool IsEscrow { get; init; }
+    [JsonRequired]
+    public bool IsEscrow { get; set; }
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
+    [JsonRequired]
+    public Customer Customer { get; set; } = null!;
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public required string CustomData { get; init; }
+    [JsonRequired]
+    public string CustomData { get; set; } = null!;
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public long? TaxFreeAmount { get; init; }
+    public long? TaxFreeAmount { get; set; }
 
     /// <summary>The VAT part of the amount.</summary>
     [JsonPropertyName("vatAmount")]
-    public long? VatAmount { get; init; }
+    public long? VatAmount { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>The number of monthly installments; left out (or 0/1) means a lump-sum payment.</summary>
     [JsonPropertyName("installmentMonth")]
-    public int? InstallmentMonth { get; init; }
+    public int? InstallmentMonth { get; set; }
 
     /// <summary>Webhook URLs to notify for this request instead of the ones configured in the console.</summary>
     [JsonPropertyName("noticeUrls")]
-    public IReadOnlyList<string>? NoticeUrls { get; init; }
+    public IReadOnlyList<string>? NoticeUrls { get; set; }
 
     /// <summary>The products of the order, for gateways that want them itemised.</summary>
     [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
+    public IReadOnlyList<PaymentProduct>? Products { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When PortOne should run the payment.</summary>
     [JsonPropertyName("timeToPay")]
-    public required DateTimeOffset TimeToPay { get; init; }
+    [JsonRequired]
+    public DateTimeOffset TimeToPay { get; set; }
 }
 
 /// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
@@ -107,11 +121,13 @@ public sealed class FailedPaymentSchedule : PaymentSchedule
 
     /// <summary>When started happened (RFC 3339).</summary>
     [JsonPropertyName("startedAt")]
-    public required DateTimeOffset StartedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When completed happened (RFC 3339).</summary>
     [JsonPropertyName("completedAt")]
-    public required DateTimeOffset CompletedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CompletedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>PENDING</c>.</summary>
@@ -123,11 +139,13 @@ public sealed class PendingPaymentSchedule : PaymentSchedule
 
     /// <summary>When started happened (RFC 3339).</summary>
     [JsonPropertyName("startedAt")]
-    public required DateTimeOffset StartedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When completed happened (RFC 3339).</summary>
     [JsonPropertyName("completedAt")]
-    public required DateTimeOffset CompletedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CompletedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>REVOKED</c>.</summary>
@@ -139,7 +157,8 @@ public sealed class RevokedPaymentSchedule : PaymentSchedule
 
     /// <summary>When revoked happened (RFC 3339).</summary>
     [JsonPropertyName("revokedAt")]
-    public required DateTimeOffset RevokedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RevokedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>SCHEDULED</c>.</summary>
@@ -159,7 +178,8 @@ public sealed class StartedPaymentSchedule : PaymentSchedule
 
     /// <summary>When started happened (RFC 3339).</summary>
     [JsonPropertyName("startedAt")]
-    public required DateTimeOffset StartedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StartedAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentSchedule"/> case whose <c>status</c> is <c>SUCCEEDED</c>.</summary>
@@ -171,11 +191,13 @@ public sealed class SucceededPaymentSchedule : PaymentSchedule
 
     /// <summary>When started happened (RFC 3339).</summary>
     [JsonPropertyName("startedAt")]
-    public required DateTimeOffset StartedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When completed happened (RFC 3339).</summary>
     [JsonPropertyName("completedAt")]
-    public required DateTimeOffset CompletedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CompletedAt { get; set; }
 }
 
 /// <summary>A <see cref="PaymentSchedule"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

@@ -63,6 +63,8 @@ public readonly struct PaymentScheduleSortBy : IEquatable<PaymentScheduleSortBy>
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentScheduleSortBy>
     {
+        public Converter() : base(PaymentScheduleSortBy.CreatedAt, PaymentScheduleSortBy.TimeToPay, PaymentScheduleSortBy.CompletedAt, PaymentScheduleSortBy.StatusTimestamp) { }
+
         protected override PaymentScheduleSortBy Create(string value) => new(value);
     }
 }

@@ -69,6 +69,8 @@ public readonly struct PaymentScheduleStatus : IEquatable<PaymentScheduleStatus>
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentScheduleStatus>
     {
+        public Converter() : base(PaymentScheduleStatus.Scheduled, PaymentScheduleStatus.Started, PaymentScheduleStatus.Succeeded, PaymentScheduleStatus.Failed, PaymentScheduleStatus.Revoked, PaymentScheduleStatus.Pending) { }
+
         protected override PaymentScheduleStatus Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class PaymentScheduleSummary
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 }

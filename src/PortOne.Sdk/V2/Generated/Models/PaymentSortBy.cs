@@ -57,6 +57,8 @@ public readonly struct PaymentSortBy : IEquatable<PaymentSortBy>, IExtensibleEnu
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentSortBy>
     {
+        public Converter() : base(PaymentSortBy.RequestedAt, PaymentSortBy.StatusChangedAt) { }
+
         protected override PaymentSortBy Create(string value) => new(value);
     }
 }

@@ -72,6 +72,8 @@ public readonly struct PaymentStatus : IEquatable<PaymentStatus>, IExtensibleEnu
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentStatus>
     {
+        public Converter() : base(PaymentStatus.Ready, PaymentStatus.Pending, PaymentStatus.VirtualAccountIssued, PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.PartialCancelled, PaymentStatus.Cancelled) { }
+
         protected override PaymentStatus Create(string value) => new(value);
     }
 }

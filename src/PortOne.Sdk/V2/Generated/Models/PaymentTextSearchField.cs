@@ -147,6 +147,8 @@ public readonly struct PaymentTextSearchField : IEquatable<PaymentTextSearchFiel
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentTextSearchField>
     {
+        public Converter() : base(PaymentTextSearchField.All, PaymentTextSearchField.PaymentId, PaymentTextSearchField.TxId, PaymentTextSearchField.ScheduleId, PaymentTextSearchField.FailReason, PaymentTextSearchField.CardIssuer, PaymentTextSearchField.CardAcquirer, PaymentTextSearchField.CardBin, PaymentTextSearchField.CardNumber, PaymentTextSearchField.CardApprovalNumber, PaymentTextSearchField.CardReceiptName, PaymentTextSearchField.CardInstallment, PaymentTextSearchField.TransBank, PaymentTextSearchField.VirtualAccountHolderName, PaymentTextSearchField.VirtualAccountBank, PaymentTextSearchField.VirtualAccountNumber, PaymentTextSearchField.PgMerchantId, PaymentTextSearchField.PgTxId, PaymentTextSearchField.PgReceiptId, PaymentTextSearchField.ReceiptApprovalNumber, PaymentTextSearchField.PgCancellationId, PaymentTextSearchField.CancelReason, PaymentTextSearchField.OrderName, PaymentTextSearchField.CustomerName, PaymentTextSearchField.CustomerEmail, PaymentTextSearchField.CustomerPhoneNumber, PaymentTextSearchField.CustomerAddress, PaymentTextSearchField.CustomerZipcode, PaymentTextSearchField.UserAgent, PaymentTextSearchField.BillingKey, PaymentTextSearchField.PromotionId, PaymentTextSearchField.GiftCertificationApprovalNumber) { }
+
         protected override PaymentTextSearchField Create(string value) => new(value);
     }
 }

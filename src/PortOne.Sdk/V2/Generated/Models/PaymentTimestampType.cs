@@ -57,6 +57,8 @@ public readonly struct PaymentTimestampType : IEquatable<PaymentTimestampType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentTimestampType>
     {
+        public Converter() : base(PaymentTimestampType.CreatedAt, PaymentTimestampType.StatusChangedAt) { }
+
         protected override PaymentTimestampType Create(string value) => new(value);
     }
 }

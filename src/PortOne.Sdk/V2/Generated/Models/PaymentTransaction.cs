@@ -23,99 +23,111 @@ public abstract class PaymentTransaction
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
     [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
+    [JsonRequired]
+    public string PaymentId { get; set; } = null!;
 
     /// <summary>The merchant account the object belongs to.</summary>
     [JsonPropertyName("merchantId")]
-    public required string MerchantId { get; init; }
+    [JsonRequired]
+    public string MerchantId { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public PaymentMethod? Method { get; init; }
+    public PaymentMethod? Method { get; set; }
 
     /// <summary>Channel group; may be absent.</summary>
     [JsonPropertyName("channelGroup")]
-    public ChannelGroupSummary? ChannelGroup { get; init; }
+    public ChannelGroupSummary? ChannelGroup { get; set; }
 
     /// <summary>Version.</summary>
     [JsonPropertyName("version")]
-    public required PortOneVersion Version { get; init; }
+    [JsonRequired]
+    public PortOneVersion Version { get; set; }
 
     /// <summary>Schedule ID; may be absent.</summary>
     [JsonPropertyName("scheduleId")]
-    public string? ScheduleId { get; init; }
+    public string? ScheduleId { get; set; }
 
     /// <summary>The billing key: a token that stands for the customer's card or account and lets the merchant charge it without the customer present.</summary>
     [JsonPropertyName("billingKey")]
-    public string? BillingKey { get; init; }
+    public string? BillingKey { get; set; }
 
     /// <summary>Webhooks; a list, may be absent.</summary>
     [JsonPropertyName("webhooks")]
-    public IReadOnlyList<PaymentWebhook>? Webhooks { get; init; }
+    public IReadOnlyList<PaymentWebhook>? Webhooks { get; set; }
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public required DateTimeOffset RequestedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RequestedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When the status last changed.</summary>
     [JsonPropertyName("statusChangedAt")]
-    public required DateTimeOffset StatusChangedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusChangedAt { get; set; }
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PaymentAmount Amount { get; init; }
+    [JsonRequired]
+    public PaymentAmount Amount { get; set; } = null!;
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>The customer.</summary>
     [JsonPropertyName("customer")]
-    public required Customer Customer { get; init; }
+    [JsonRequired]
+    public Customer Customer { get; set; } = null!;
 
     /// <summary>Promotion ID; may be absent.</summary>
     [JsonPropertyName("promotionId")]
-    public string? PromotionId { get; init; }
+    public string? PromotionId { get; set; }
 
     /// <summary>Whether is cultural expense; absent means not said.</summary>
     [JsonPropertyName("isCulturalExpense")]
-    public bool? IsCulturalExpense { get; init; }
+    public bool? IsCulturalExpense { get; set; }
 
     /// <summary>Escrow; may be absent.</summary>
     [JsonPropertyName("escrow")]
-    public PaymentEscrow? Escrow { get; init; }
+    public PaymentEscrow? Escrow { get; set; }
 
     /// <summary>The products of the order, for gateways that want them itemised.</summary>
     [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentProduct>? Products { get; init; }
+    public IReadOnlyList<PaymentProduct>? Products { get; set; }
 
     /// <summary>Product count; may be absent.</summary>
     [JsonPropertyName("productCount")]
-    public int? ProductCount { get; init; }
+    public int? ProductCount { get; set; }
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>Country; may be absent.</summary>
     [JsonPropertyName("country")]
-    public Country? Country { get; init; }
+    public Country? Country { get; set; }
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>CANCELLED</c>.</summary>
@@ -127,35 +139,38 @@ public sealed class CancelledPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? PaidAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Every cancellation of the payment, oldest first.</summary>
     [JsonPropertyName("cancellations")]
-    public required IReadOnlyList<PaymentCancellation> Cancellations { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentCancellation> Cancellations { get; set; } = null!;
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>FAILED</c>.</summary>
@@ -167,15 +182,17 @@ public sealed class FailedPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public SelectedChannel? Channel { get; init; }
+    public SelectedChannel? Channel { get; set; }
 
     /// <summary>When it failed.</summary>
     [JsonPropertyName("failedAt")]
-    public required DateTimeOffset FailedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset FailedAt { get; set; }
 
     /// <summary>Failure.</summary>
     [JsonPropertyName("failure")]
-    public required PaymentFailure Failure { get; init; }
+    [JsonRequired]
+    public PaymentFailure Failure { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>PAID</c>.</summary>
@@ -187,31 +204,33 @@ public sealed class PaidPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public required DateTimeOffset PaidAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset PaidAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>PG response; may be absent.</summary>
     [JsonPropertyName("pgResponse")]
-    public string? PgResponse { get; init; }
+    public string? PgResponse { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>PARTIAL_CANCELLED</c>.</summary>
@@ -223,35 +242,38 @@ public sealed class PartialCancelledPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? PaidAt { get; set; }
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>Cash receipt; may be absent.</summary>
     [JsonPropertyName("cashReceipt")]
-    public PaymentCashReceipt? CashReceipt { get; init; }
+    public PaymentCashReceipt? CashReceipt { get; set; }
 
     /// <summary>Cash receipt issuance status; may be absent.</summary>
     [JsonPropertyName("cashReceiptIssuanceStatus")]
-    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; init; }
+    public CashReceiptIssuanceStatus? CashReceiptIssuanceStatus { get; set; }
 
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 
     /// <summary>Every cancellation of the payment, oldest first.</summary>
     [JsonPropertyName("cancellations")]
-    public required IReadOnlyList<PaymentCancellation> Cancellations { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PaymentCancellation> Cancellations { get; set; } = null!;
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>PAY_PENDING</c>.</summary>
@@ -263,11 +285,12 @@ public sealed class PayPendingPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>READY</c>.</summary>
@@ -279,7 +302,7 @@ public sealed class ReadyPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public SelectedChannel? Channel { get; init; }
+    public SelectedChannel? Channel { get; set; }
 }
 
 /// <summary>The <see cref="PaymentTransaction"/> case whose <c>status</c> is <c>VIRTUAL_ACCOUNT_ISSUED</c>.</summary>
@@ -291,11 +314,12 @@ public sealed class VirtualAccountIssuedPaymentTransaction : PaymentTransaction
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 }
 
 /// <summary>A <see cref="PaymentTransaction"/> whose <c>status</c> this SDK version does not know. The whole object is kept.</summary>

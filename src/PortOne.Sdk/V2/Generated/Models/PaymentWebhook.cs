@@ -13,45 +13,47 @@ public sealed class PaymentWebhook
 {
     /// <summary>Payment status; may be absent.</summary>
     [JsonPropertyName("paymentStatus")]
-    public PaymentWebhookPaymentStatus? PaymentStatus { get; init; }
+    public PaymentWebhookPaymentStatus? PaymentStatus { get; set; }
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Status; may be absent.</summary>
     [JsonPropertyName("status")]
-    public PaymentWebhookStatus? Status { get; init; }
+    public PaymentWebhookStatus? Status { get; set; }
 
     /// <summary>URL.</summary>
     [JsonPropertyName("url")]
-    public required string Url { get; init; }
+    [JsonRequired]
+    public string Url { get; set; } = null!;
 
     /// <summary>Whether is async; absent means not said.</summary>
     [JsonPropertyName("isAsync")]
-    public bool? IsAsync { get; init; }
+    public bool? IsAsync { get; set; }
 
     /// <summary>Current execution count; may be absent.</summary>
     [JsonPropertyName("currentExecutionCount")]
-    public int? CurrentExecutionCount { get; init; }
+    public int? CurrentExecutionCount { get; set; }
 
     /// <summary>Max execution count; may be absent.</summary>
     [JsonPropertyName("maxExecutionCount")]
-    public int? MaxExecutionCount { get; init; }
+    public int? MaxExecutionCount { get; set; }
 
     /// <summary>Trigger; may be absent.</summary>
     [JsonPropertyName("trigger")]
-    public PaymentWebhookTrigger? Trigger { get; init; }
+    public PaymentWebhookTrigger? Trigger { get; set; }
 
     /// <summary>Request; may be absent.</summary>
     [JsonPropertyName("request")]
-    public PaymentWebhookRequest? Request { get; init; }
+    public PaymentWebhookRequest? Request { get; set; }
 
     /// <summary>Response; may be absent.</summary>
     [JsonPropertyName("response")]
-    public PaymentWebhookResponse? Response { get; init; }
+    public PaymentWebhookResponse? Response { get; set; }
 
     /// <summary>When triggered happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("triggeredAt")]
-    public DateTimeOffset? TriggeredAt { get; init; }
+    public DateTimeOffset? TriggeredAt { get; set; }
 }

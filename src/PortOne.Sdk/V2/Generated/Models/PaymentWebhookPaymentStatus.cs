@@ -72,6 +72,8 @@ public readonly struct PaymentWebhookPaymentStatus : IEquatable<PaymentWebhookPa
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentWebhookPaymentStatus>
     {
+        public Converter() : base(PaymentWebhookPaymentStatus.Ready, PaymentWebhookPaymentStatus.VirtualAccountIssued, PaymentWebhookPaymentStatus.Paid, PaymentWebhookPaymentStatus.Failed, PaymentWebhookPaymentStatus.PartialCancelled, PaymentWebhookPaymentStatus.Cancelled, PaymentWebhookPaymentStatus.PayPending) { }
+
         protected override PaymentWebhookPaymentStatus Create(string value) => new(value);
     }
 }

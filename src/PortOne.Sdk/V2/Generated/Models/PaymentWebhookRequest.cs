@@ -13,13 +13,14 @@ public sealed class PaymentWebhookRequest
 {
     /// <summary>Header; may be absent.</summary>
     [JsonPropertyName("header")]
-    public string? Header { get; init; }
+    public string? Header { get; set; }
 
     /// <summary>Body.</summary>
     [JsonPropertyName("body")]
-    public required string Body { get; init; }
+    [JsonRequired]
+    public string Body { get; set; } = null!;
 
     /// <summary>When the request was made.</summary>
     [JsonPropertyName("requestedAt")]
-    public DateTimeOffset? RequestedAt { get; init; }
+    public DateTimeOffset? RequestedAt { get; set; }
 }

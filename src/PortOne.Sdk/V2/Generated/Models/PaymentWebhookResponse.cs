@@ -13,17 +13,21 @@ public sealed class PaymentWebhookResponse
 {
     /// <summary>Code.</summary>
     [JsonPropertyName("code")]
-    public required string Code { get; init; }
+    [JsonRequired]
+    public string Code { get; set; } = null!;
 
     /// <summary>Header.</summary>
     [JsonPropertyName("header")]
-    public required string Header { get; init; }
+    [JsonRequired]
+    public string Header { get; set; } = null!;
 
     /// <summary>Body.</summary>
     [JsonPropertyName("body")]
-    public required string Body { get; init; }
+    [JsonRequired]
+    public string Body { get; set; } = null!;
 
     /// <summary>When responded happened (RFC 3339).</summary>
     [JsonPropertyName("respondedAt")]
-    public required DateTimeOffset RespondedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset RespondedAt { get; set; }
 }

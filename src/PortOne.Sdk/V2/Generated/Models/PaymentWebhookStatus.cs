@@ -60,6 +60,8 @@ public readonly struct PaymentWebhookStatus : IEquatable<PaymentWebhookStatus>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentWebhookStatus>
     {
+        public Converter() : base(PaymentWebhookStatus.Succeeded, PaymentWebhookStatus.FailedNotOkResponse, PaymentWebhookStatus.FailedUnexpectedError) { }
+
         protected override PaymentWebhookStatus Create(string value) => new(value);
     }
 }

@@ -78,6 +78,8 @@ public readonly struct PaymentWebhookTrigger : IEquatable<PaymentWebhookTrigger>
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentWebhookTrigger>
     {
+        public Converter() : base(PaymentWebhookTrigger.Manual, PaymentWebhookTrigger.VirtualAccountDeposit, PaymentWebhookTrigger.AsyncCancelApproved, PaymentWebhookTrigger.AsyncCancelFailed, PaymentWebhookTrigger.AsyncPayApproved, PaymentWebhookTrigger.AsyncPayFailed, PaymentWebhookTrigger.AsyncPayPending, PaymentWebhookTrigger.DisputeCreated, PaymentWebhookTrigger.DisputeResolved) { }
+
         protected override PaymentWebhookTrigger Create(string value) => new(value);
     }
 }

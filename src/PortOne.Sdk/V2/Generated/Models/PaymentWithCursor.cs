@@ -13,9 +13,11 @@ public sealed class PaymentWithCursor
 {
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required Payment Payment { get; init; }
+    [JsonRequired]
+    public Payment Payment { get; set; } = null!;
 
     /// <summary>Cursor.</summary>
     [JsonPropertyName("cursor")]
-    public required string Cursor { get; init; }
+    [JsonRequired]
+    public string Cursor { get; set; } = null!;
 }

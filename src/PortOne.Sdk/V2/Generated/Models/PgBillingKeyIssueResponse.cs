@@ -23,7 +23,8 @@ public abstract class PgBillingKeyIssueResponse
 
     /// <summary>The channel the request went through.</summary>
     [JsonPropertyName("channel")]
-    public required SelectedChannel Channel { get; init; }
+    [JsonRequired]
+    public SelectedChannel Channel { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PgBillingKeyIssueResponse"/> case whose <c>type</c> is <c>FAILED</c>.</summary>
@@ -35,7 +36,8 @@ public sealed class FailedPgBillingKeyIssueResponse : PgBillingKeyIssueResponse
 
     /// <summary>Failure.</summary>
     [JsonPropertyName("failure")]
-    public required BillingKeyFailure Failure { get; init; }
+    [JsonRequired]
+    public BillingKeyFailure Failure { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PgBillingKeyIssueResponse"/> case whose <c>type</c> is <c>ISSUED</c>.</summary>
@@ -47,11 +49,11 @@ public sealed class IssuedPgBillingKeyIssueResponse : PgBillingKeyIssueResponse
 
     /// <summary>The payment gateway's own transaction ID.</summary>
     [JsonPropertyName("pgTxId")]
-    public string? PgTxId { get; init; }
+    public string? PgTxId { get; set; }
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public BillingKeyPaymentMethod? Method { get; init; }
+    public BillingKeyPaymentMethod? Method { get; set; }
 }
 
 /// <summary>A <see cref="PgBillingKeyIssueResponse"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

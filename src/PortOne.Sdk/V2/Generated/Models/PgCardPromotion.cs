@@ -13,17 +13,21 @@ public sealed class PgCardPromotion
 {
     /// <summary>Promotion ID.</summary>
     [JsonPropertyName("promotionId")]
-    public required string PromotionId { get; init; }
+    [JsonRequired]
+    public string PromotionId { get; set; } = null!;
 
     /// <summary>Card company.</summary>
     [JsonPropertyName("cardCompany")]
-    public required PgPromotionCardCompany CardCompany { get; init; }
+    [JsonRequired]
+    public PgPromotionCardCompany CardCompany { get; set; }
 
     /// <summary>Discount amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("discountAmount")]
-    public required long DiscountAmount { get; init; }
+    [JsonRequired]
+    public long DiscountAmount { get; set; }
 
     /// <summary>Minimum payment amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("minimumPaymentAmount")]
-    public required long MinimumPaymentAmount { get; init; }
+    [JsonRequired]
+    public long MinimumPaymentAmount { get; set; }
 }

@@ -150,6 +150,8 @@ public readonly struct PgCompany : IEquatable<PgCompany>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<PgCompany>
     {
+        public Converter() : base(PgCompany.Inicis, PgCompany.Nice, PgCompany.Kcp, PgCompany.Danal, PgCompany.Tosspayments, PgCompany.Mobilians, PgCompany.Kicc, PgCompany.Smartro, PgCompany.Daou, PgCompany.Bluewalnut, PgCompany.Paypal, PgCompany.Alipay, PgCompany.Eximbay, PgCompany.Paymentwall, PgCompany.Settle, PgCompany.Galaxia, PgCompany.Naverpay, PgCompany.Kakaopay, PgCompany.Smilepay, PgCompany.Kakao, PgCompany.Tosspay, PgCompany.Chai, PgCompany.Payco, PgCompany.Payple, PgCompany.Syrup, PgCompany.Ksnet, PgCompany.Welcome, PgCompany.Jtnet, PgCompany.Kpn, PgCompany.Hyphen, PgCompany.Payletter, PgCompany.TripleA, PgCompany.Innopay) { }
+
         protected override PgCompany Create(string value) => new(value);
     }
 }

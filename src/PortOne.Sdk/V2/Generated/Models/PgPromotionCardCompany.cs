@@ -120,6 +120,8 @@ public readonly struct PgPromotionCardCompany : IEquatable<PgPromotionCardCompan
 
     internal sealed class Converter : ExtensibleEnumConverter<PgPromotionCardCompany>
     {
+        public Converter() : base(PgPromotionCardCompany.KoreaDevelopmentBank, PgPromotionCardCompany.Kfcc, PgPromotionCardCompany.Shinhyup, PgPromotionCardCompany.Epost, PgPromotionCardCompany.SavingsBankKorea, PgPromotionCardCompany.KakaoBank, PgPromotionCardCompany.WooriCard, PgPromotionCardCompany.BcCard, PgPromotionCardCompany.GwangjuCard, PgPromotionCardCompany.SamsungCard, PgPromotionCardCompany.ShinhanCard, PgPromotionCardCompany.HyundaiCard, PgPromotionCardCompany.LotteCard, PgPromotionCardCompany.SuhyupCard, PgPromotionCardCompany.CitiCard, PgPromotionCardCompany.NhCard, PgPromotionCardCompany.JeonbukCard, PgPromotionCardCompany.JejuCard, PgPromotionCardCompany.HanaCard, PgPromotionCardCompany.KookminCard, PgPromotionCardCompany.KBank, PgPromotionCardCompany.TossBank, PgPromotionCardCompany.MiraeAssetSecurities) { }
+
         protected override PgPromotionCardCompany Create(string value) => new(value);
     }
 }

@@ -219,6 +219,8 @@ public readonly struct PgProvider : IEquatable<PgProvider>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<PgProvider>
     {
+        public Converter() : base(PgProvider.Html5Inicis, PgProvider.Paypal, PgProvider.PaypalV2, PgProvider.Inicis, PgProvider.Danal, PgProvider.Nice, PgProvider.DanalTpay, PgProvider.Jtnet, PgProvider.Uplus, PgProvider.Naverpay, PgProvider.Kakao, PgProvider.Settle, PgProvider.Kcp, PgProvider.Mobilians, PgProvider.Kakaopay, PgProvider.Naverco, PgProvider.Syrup, PgProvider.Kicc, PgProvider.Eximbay, PgProvider.Smilepay, PgProvider.Payco, PgProvider.KcpBilling, PgProvider.Alipay, PgProvider.Payple, PgProvider.Chai, PgProvider.Bluewalnut, PgProvider.Smartro, PgProvider.SmartroV2, PgProvider.Paymentwall, PgProvider.Tosspayments, PgProvider.KcpQuick, PgProvider.Daou, PgProvider.Galaxia, PgProvider.Tosspay, PgProvider.KcpDirect, PgProvider.SettleAcc, PgProvider.SettleFirm, PgProvider.InicisUnified, PgProvider.Ksnet, PgProvider.Pinpay, PgProvider.NiceV2, PgProvider.TossBrandpay, PgProvider.Welcome, PgProvider.TosspayV2, PgProvider.InicisV2, PgProvider.Kpn, PgProvider.KcpV2, PgProvider.Hyphen, PgProvider.EximbayV2, PgProvider.InicisJp, PgProvider.PayletterGlobal, PgProvider.MobiliansV2, PgProvider.TripleA, PgProvider.KiccV2, PgProvider.Innopay, PgProvider.HectoGlobal) { }
+
         protected override PgProvider Create(string value) => new(value);
     }
 }

@@ -63,6 +63,8 @@ public readonly struct PlatformAmountExceededType : IEquatable<PlatformAmountExc
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformAmountExceededType>
     {
+        public Converter() : base(PlatformAmountExceededType.DiscountThanOrder, PlatformAmountExceededType.DiscountTaxFreeThanDiscount, PlatformAmountExceededType.DiscountTaxFreeThanOrderTaxFree, PlatformAmountExceededType.PaymentTaxFreeThanPayment) { }
+
         protected override PlatformAmountExceededType Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PlatformCancellableAmountType : IEquatable<PlatformCancel
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformCancellableAmountType>
     {
+        public Converter() : base(PlatformCancellableAmountType.SupplyWithVat, PlatformCancellableAmountType.TaxFree) { }
+
         protected override PlatformCancellableAmountType Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PlatformPortOnePaymentCancelAmountType : IEquatable<Platf
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPortOnePaymentCancelAmountType>
     {
+        public Converter() : base(PlatformPortOnePaymentCancelAmountType.SupplyWithVat, PlatformPortOnePaymentCancelAmountType.TaxFree) { }
+
         protected override PlatformPortOnePaymentCancelAmountType Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PortOneVersion : IEquatable<PortOneVersion>, IExtensibleE
 
     internal sealed class Converter : ExtensibleEnumConverter<PortOneVersion>
     {
+        public Converter() : base(PortOneVersion.V1, PortOneVersion.V2) { }
+
         protected override PortOneVersion Create(string value) => new(value);
     }
 }

@@ -31,63 +31,76 @@ public sealed class CardPromotion : Promotion
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Discount policy.</summary>
     [JsonPropertyName("discountPolicy")]
-    public required PromotionDiscountPolicy DiscountPolicy { get; init; }
+    [JsonRequired]
+    public PromotionDiscountPolicy DiscountPolicy { get; set; } = null!;
 
     /// <summary>Total budget.</summary>
     [JsonPropertyName("totalBudget")]
-    public required long TotalBudget { get; init; }
+    [JsonRequired]
+    public long TotalBudget { get; set; }
 
     /// <summary>Max discount amount; in the currency's own unit (won for KRW), may be absent.</summary>
     [JsonPropertyName("maxDiscountAmount")]
-    public long? MaxDiscountAmount { get; init; }
+    public long? MaxDiscountAmount { get; set; }
 
     /// <summary>Spent amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("spentAmount")]
-    public required long SpentAmount { get; init; }
+    [JsonRequired]
+    public long SpentAmount { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>When start happened (RFC 3339).</summary>
     [JsonPropertyName("startAt")]
-    public required DateTimeOffset StartAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StartAt { get; set; }
 
     /// <summary>When end happened (RFC 3339).</summary>
     [JsonPropertyName("endAt")]
-    public required DateTimeOffset EndAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset EndAt { get; set; }
 
     /// <summary>When terminated happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("terminatedAt")]
-    public DateTimeOffset? TerminatedAt { get; init; }
+    public DateTimeOffset? TerminatedAt { get; set; }
 
     /// <summary>Card company.</summary>
     [JsonPropertyName("cardCompany")]
-    public required PromotionCardCompany CardCompany { get; init; }
+    [JsonRequired]
+    public PromotionCardCompany CardCompany { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PromotionStatus Status { get; init; }
+    [JsonRequired]
+    public PromotionStatus Status { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Recover option.</summary>
     [JsonPropertyName("recoverOption")]
-    public required PromotionRecoverOption RecoverOption { get; init; }
+    [JsonRequired]
+    public PromotionRecoverOption RecoverOption { get; set; } = null!;
 }
 
 /// <summary>A <see cref="Promotion"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -78,6 +78,8 @@ public readonly struct PromotionCardCompany : IEquatable<PromotionCardCompany>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PromotionCardCompany>
     {
+        public Converter() : base(PromotionCardCompany.WooriCard, PromotionCardCompany.BcCard, PromotionCardCompany.SamsungCard, PromotionCardCompany.ShinhanCard, PromotionCardCompany.HyundaiCard, PromotionCardCompany.LotteCard, PromotionCardCompany.NhCard, PromotionCardCompany.HanaCard, PromotionCardCompany.KookminCard) { }
+
         protected override PromotionCardCompany Create(string value) => new(value);
     }
 }

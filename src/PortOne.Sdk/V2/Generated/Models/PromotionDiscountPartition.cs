@@ -13,9 +13,11 @@ public sealed class PromotionDiscountPartition
 {
     /// <summary>Amount from; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amountFrom")]
-    public required long AmountFrom { get; init; }
+    [JsonRequired]
+    public long AmountFrom { get; set; }
 
     /// <summary>Scheme.</summary>
     [JsonPropertyName("scheme")]
-    public required PromotionDiscountScheme Scheme { get; init; }
+    [JsonRequired]
+    public PromotionDiscountScheme Scheme { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class PromotionDiscountPolicy
 {
     /// <summary>Partitions; a list.</summary>
     [JsonPropertyName("partitions")]
-    public required IReadOnlyList<PromotionDiscountPartition> Partitions { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PromotionDiscountPartition> Partitions { get; set; } = null!;
 }

@@ -57,6 +57,8 @@ public readonly struct PromotionDiscountRetainOption : IEquatable<PromotionDisco
 
     internal sealed class Converter : ExtensibleEnumConverter<PromotionDiscountRetainOption>
     {
+        public Converter() : base(PromotionDiscountRetainOption.Retain, PromotionDiscountRetainOption.Release) { }
+
         protected override PromotionDiscountRetainOption Create(string value) => new(value);
     }
 }

@@ -31,7 +31,7 @@ public sealed class PromotionRecoverOptionNoRecover : PromotionRecoverOption
 
     /// <summary>Spare budget; may be absent.</summary>
     [JsonPropertyName("spareBudget")]
-    public PromotionSpareBudget? SpareBudget { get; init; }
+    public PromotionSpareBudget? SpareBudget { get; set; }
 }
 
 /// <summary>The <see cref="PromotionRecoverOption"/> case whose <c>type</c> is <c>RECOVER</c>.</summary>

@@ -31,7 +31,8 @@ public sealed class PromotionSpareBudgetAmount : PromotionSpareBudget
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 }
 
 /// <summary>The <see cref="PromotionSpareBudget"/> case whose <c>type</c> is <c>PERCENT</c>.</summary>
@@ -43,7 +44,8 @@ public sealed class PromotionSpareBudgetPercent : PromotionSpareBudget
 
     /// <summary>Percent.</summary>
     [JsonPropertyName("percent")]
-    public required int Percent { get; init; }
+    [JsonRequired]
+    public int Percent { get; set; }
 }
 
 /// <summary>A <see cref="PromotionSpareBudget"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -69,6 +69,8 @@ public readonly struct PromotionStatus : IEquatable<PromotionStatus>, IExtensibl
 
     internal sealed class Converter : ExtensibleEnumConverter<PromotionStatus>
     {
+        public Converter() : base(PromotionStatus.Scheduled, PromotionStatus.InProgress, PromotionStatus.Paused, PromotionStatus.BudgetExhausted, PromotionStatus.Terminated, PromotionStatus.Completed) { }
+
         protected override PromotionStatus Create(string value) => new(value);
     }
 }

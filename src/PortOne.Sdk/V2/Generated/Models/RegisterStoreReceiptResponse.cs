@@ -13,5 +13,5 @@ public sealed class RegisterStoreReceiptResponse
 {
     /// <summary>A link to the gateway's receipt.</summary>
     [JsonPropertyName("receiptUrl")]
-    public string? ReceiptUrl { get; init; }
+    public string? ReceiptUrl { get; set; }
 }

@@ -13,5 +13,6 @@ public sealed class ResendWebhookResponse
 {
     /// <summary>Webhook.</summary>
     [JsonPropertyName("webhook")]
-    public required PaymentWebhook Webhook { get; init; }
+    [JsonRequired]
+    public PaymentWebhook Webhook { get; set; } = null!;
 }

@@ -13,9 +13,10 @@ public sealed class RevokePaymentSchedulesResponse
 {
     /// <summary>Revoked schedule IDs; a list.</summary>
     [JsonPropertyName("revokedScheduleIds")]
-    public required IReadOnlyList<string> RevokedScheduleIds { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<string> RevokedScheduleIds { get; set; } = null!;
 
     /// <summary>When revoked happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("revokedAt")]
-    public DateTimeOffset? RevokedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -13,25 +13,28 @@ public sealed class SelectedChannel
 {
     /// <summary>Type.</summary>
     [JsonPropertyName("type")]
-    public required SelectedChannelType Type { get; init; }
+    [JsonRequired]
+    public SelectedChannelType Type { get; set; }
 
     /// <summary>ID; may be absent.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>Key; may be absent.</summary>
     [JsonPropertyName("key")]
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>Name; may be absent.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>PG provider.</summary>
     [JsonPropertyName("pgProvider")]
-    public required PgProvider PgProvider { get; init; }
+    [JsonRequired]
+    public PgProvider PgProvider { get; set; }
 
     /// <summary>PG merchant ID.</summary>
     [JsonPropertyName("pgMerchantId")]
-    public required string PgMerchantId { get; init; }
+    [JsonRequired]
+    public string PgMerchantId { get; set; } = null!;
 }

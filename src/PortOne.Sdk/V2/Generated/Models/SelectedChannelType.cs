@@ -57,6 +57,8 @@ public readonly struct SelectedChannelType : IEquatable<SelectedChannelType>, IE
 
     internal sealed class Converter : ExtensibleEnumConverter<SelectedChannelType>
     {
+        public Converter() : base(SelectedChannelType.Live, SelectedChannelType.Test) { }
+
         protected override SelectedChannelType Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct SortOrder : IEquatable<SortOrder>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<SortOrder>
     {
+        public Converter() : base(SortOrder.Desc, SortOrder.Asc) { }
+
         protected override SortOrder Create(string value) => new(value);
     }
 }

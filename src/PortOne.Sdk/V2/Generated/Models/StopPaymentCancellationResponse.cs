@@ -13,5 +13,6 @@ public sealed class StopPaymentCancellationResponse
 {
     /// <summary>When stopped happened (RFC 3339).</summary>
     [JsonPropertyName("stoppedAt")]
-    public required DateTimeOffset StoppedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StoppedAt { get; set; }
 }

@@ -63,6 +63,8 @@ public readonly struct Trigger : IEquatable<Trigger>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<Trigger>
     {
+        public Converter() : base(Trigger.Console, Trigger.Api, Trigger.PortoneAdmin, Trigger.Chargeback) { }
+
         protected override Trigger Create(string value) => new(value);
     }
 }

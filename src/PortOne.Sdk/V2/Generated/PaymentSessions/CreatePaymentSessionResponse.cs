@@ -13,13 +13,16 @@ public sealed class CreatePaymentSessionResponse
 {
     /// <summary>Session ID.</summary>
     [JsonPropertyName("sessionId")]
-    public required string SessionId { get; init; }
+    [JsonRequired]
+    public string SessionId { get; set; } = null!;
 
     /// <summary>URL.</summary>
     [JsonPropertyName("url")]
-    public required string Url { get; init; }
+    [JsonRequired]
+    public string Url { get; set; } = null!;
 
     /// <summary>When expires happened (RFC 3339).</summary>
     [JsonPropertyName("expiresAt")]
-    public required DateTimeOffset ExpiresAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -13,81 +13,91 @@ public sealed class PaymentSession
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The payment ID the merchant chose. PortOne refuses a second payment with an ID that is already paid, which is what makes retrying a payment safe.</summary>
     [JsonPropertyName("paymentId")]
-    public required string PaymentId { get; init; }
+    [JsonRequired]
+    public string PaymentId { get; set; } = null!;
 
     /// <summary>Profile key.</summary>
     [JsonPropertyName("profileKey")]
-    public required string ProfileKey { get; init; }
+    [JsonRequired]
+    public string ProfileKey { get; set; } = null!;
 
     /// <summary>Payment method; may be absent.</summary>
     [JsonPropertyName("paymentMethod")]
-    public CheckoutPaymentMethod? PaymentMethod { get; init; }
+    public CheckoutPaymentMethod? PaymentMethod { get; set; }
 
     /// <summary>Country.</summary>
     [JsonPropertyName("country")]
-    public required Country Country { get; init; }
+    [JsonRequired]
+    public Country Country { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>Redirect URL; may be absent.</summary>
     [JsonPropertyName("redirectUrl")]
-    public string? RedirectUrl { get; init; }
+    public string? RedirectUrl { get; set; }
 
     /// <summary>The products of the order, for gateways that want them itemised.</summary>
     [JsonPropertyName("products")]
-    public IReadOnlyList<PaymentSessionProduct>? Products { get; init; }
+    public IReadOnlyList<PaymentSessionProduct>? Products { get; set; }
 
     /// <summary>Customer name; may be absent.</summary>
     [JsonPropertyName("customerName")]
-    public string? CustomerName { get; init; }
+    public string? CustomerName { get; set; }
 
     /// <summary>Customer email; may be absent.</summary>
     [JsonPropertyName("customerEmail")]
-    public string? CustomerEmail { get; init; }
+    public string? CustomerEmail { get; set; }
 
     /// <summary>Store name; may be absent.</summary>
     [JsonPropertyName("storeName")]
-    public string? StoreName { get; init; }
+    public string? StoreName { get; set; }
 
     /// <summary>Agreements; a list, may be absent.</summary>
     [JsonPropertyName("agreements")]
-    public IReadOnlyList<PaymentSessionAgreement>? Agreements { get; init; }
+    public IReadOnlyList<PaymentSessionAgreement>? Agreements { get; set; }
 
     /// <summary>Order image URL; may be absent.</summary>
     [JsonPropertyName("orderImageUrl")]
-    public string? OrderImageUrl { get; init; }
+    public string? OrderImageUrl { get; set; }
 
     /// <summary>Free-form data (usually JSON text) the merchant attached; PortOne stores it and hands it back unchanged.</summary>
     [JsonPropertyName("customData")]
-    public string? CustomData { get; init; }
+    public string? CustomData { get; set; }
 
     /// <summary>Colors; may be absent.</summary>
     [JsonPropertyName("colors")]
-    public PaymentSessionColors? Colors { get; init; }
+    public PaymentSessionColors? Colors { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When expires happened (RFC 3339).</summary>
     [JsonPropertyName("expiresAt")]
-    public required DateTimeOffset ExpiresAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset ExpiresAt { get; set; }
 }

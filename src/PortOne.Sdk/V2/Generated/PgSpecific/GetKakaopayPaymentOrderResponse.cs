@@ -13,9 +13,11 @@ public sealed class GetKakaopayPaymentOrderResponse
 {
     /// <summary>Status code.</summary>
     [JsonPropertyName("statusCode")]
-    public required int StatusCode { get; init; }
+    [JsonRequired]
+    public int StatusCode { get; set; }
 
     /// <summary>Body.</summary>
     [JsonPropertyName("body")]
-    public required string Body { get; init; }
+    [JsonRequired]
+    public string Body { get; set; } = null!;
 }

@@ -60,6 +60,8 @@ public readonly struct PaymentwallDeliveryStatus : IEquatable<PaymentwallDeliver
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentwallDeliveryStatus>
     {
+        public Converter() : base(PaymentwallDeliveryStatus.OrderPlaced, PaymentwallDeliveryStatus.OrderShipped, PaymentwallDeliveryStatus.Delivered) { }
+
         protected override PaymentwallDeliveryStatus Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PaymentwallDeliveryType : IEquatable<PaymentwallDeliveryT
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentwallDeliveryType>
     {
+        public Converter() : base(PaymentwallDeliveryType.Digital, PaymentwallDeliveryType.Physical) { }
+
         protected override PaymentwallDeliveryType Create(string value) => new(value);
     }
 }

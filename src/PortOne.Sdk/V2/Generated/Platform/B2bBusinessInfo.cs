@@ -13,73 +13,85 @@ public sealed class B2bBusinessInfo
 {
     /// <summary>Brn.</summary>
     [JsonPropertyName("brn")]
-    public required string Brn { get; init; }
+    [JsonRequired]
+    public string Brn { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Ceo name.</summary>
     [JsonPropertyName("ceoName")]
-    public required string CeoName { get; init; }
+    [JsonRequired]
+    public string CeoName { get; set; } = null!;
 
     /// <summary>Zip code.</summary>
     [JsonPropertyName("zipCode")]
-    public required string ZipCode { get; init; }
+    [JsonRequired]
+    public string ZipCode { get; set; } = null!;
 
     /// <summary>Address.</summary>
     [JsonPropertyName("address")]
-    public required string Address { get; init; }
+    [JsonRequired]
+    public string Address { get; set; } = null!;
 
     /// <summary>Business entity type.</summary>
     [JsonPropertyName("businessEntityType")]
-    public required string BusinessEntityType { get; init; }
+    [JsonRequired]
+    public string BusinessEntityType { get; set; } = null!;
 
     /// <summary>Business status.</summary>
     [JsonPropertyName("businessStatus")]
-    public required string BusinessStatus { get; init; }
+    [JsonRequired]
+    public string BusinessStatus { get; set; } = null!;
 
     /// <summary>Taxation type.</summary>
     [JsonPropertyName("taxationType")]
-    public required string TaxationType { get; init; }
+    [JsonRequired]
+    public string TaxationType { get; set; } = null!;
 
     /// <summary>Simplified taxation type date; may be absent.</summary>
     [JsonPropertyName("simplifiedTaxationTypeDate")]
-    public string? SimplifiedTaxationTypeDate { get; init; }
+    public string? SimplifiedTaxationTypeDate { get; set; }
 
     /// <summary>Closing date; may be absent.</summary>
     [JsonPropertyName("closingDate")]
-    public string? ClosingDate { get; init; }
+    public string? ClosingDate { get; set; }
 
     /// <summary>Opening date.</summary>
     [JsonPropertyName("openingDate")]
-    public required string OpeningDate { get; init; }
+    [JsonRequired]
+    public string OpeningDate { get; set; } = null!;
 
     /// <summary>Business type.</summary>
     [JsonPropertyName("businessType")]
-    public required string BusinessType { get; init; }
+    [JsonRequired]
+    public string BusinessType { get; set; } = null!;
 
     /// <summary>Business class.</summary>
     [JsonPropertyName("businessClass")]
-    public required string BusinessClass { get; init; }
+    [JsonRequired]
+    public string BusinessClass { get; set; } = null!;
 
     /// <summary>Business category code.</summary>
     [JsonPropertyName("businessCategoryCode")]
-    public required string BusinessCategoryCode { get; init; }
+    [JsonRequired]
+    public string BusinessCategoryCode { get; set; } = null!;
 
     /// <summary>Corp reg no; may be absent.</summary>
     [JsonPropertyName("corpRegNo")]
-    public string? CorpRegNo { get; init; }
+    public string? CorpRegNo { get; set; }
 
     /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 
     /// <summary>Tax office code; may be absent.</summary>
     [JsonPropertyName("taxOfficeCode")]
-    public string? TaxOfficeCode { get; init; }
+    public string? TaxOfficeCode { get; set; }
 
     /// <summary>Tax office name; may be absent.</summary>
     [JsonPropertyName("taxOfficeName")]
-    public string? TaxOfficeName { get; init; }
+    public string? TaxOfficeName { get; set; }
 }

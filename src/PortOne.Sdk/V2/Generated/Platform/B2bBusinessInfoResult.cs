@@ -13,17 +13,18 @@ public sealed class B2bBusinessInfoResult
 {
     /// <summary>Brn.</summary>
     [JsonPropertyName("brn")]
-    public required string Brn { get; init; }
+    [JsonRequired]
+    public string Brn { get; set; } = null!;
 
     /// <summary>Business info; may be absent.</summary>
     [JsonPropertyName("businessInfo")]
-    public B2bBusinessInfo? BusinessInfo { get; init; }
+    public B2bBusinessInfo? BusinessInfo { get; set; }
 
     /// <summary>Error; may be absent.</summary>
     [JsonPropertyName("error")]
-    public string? Error { get; init; }
+    public string? Error { get; set; }
 
     /// <summary>Verification ID; may be absent.</summary>
     [JsonPropertyName("verificationId")]
-    public string? VerificationId { get; init; }
+    public string? VerificationId { get; set; }
 }

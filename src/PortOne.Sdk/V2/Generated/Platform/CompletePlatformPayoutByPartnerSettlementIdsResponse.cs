@@ -13,17 +13,19 @@ public sealed class CompletePlatformPayoutByPartnerSettlementIdsResponse
 {
     /// <summary>Bulk payout ID; may be absent.</summary>
     [JsonPropertyName("bulkPayoutId")]
-    public string? BulkPayoutId { get; init; }
+    public string? BulkPayoutId { get; set; }
 
     /// <summary>Bulk payout graphql ID; may be absent.</summary>
     [JsonPropertyName("bulkPayoutGraphqlId")]
-    public string? BulkPayoutGraphqlId { get; init; }
+    public string? BulkPayoutGraphqlId { get; set; }
 
     /// <summary>Payout count.</summary>
     [JsonPropertyName("payoutCount")]
-    public required int PayoutCount { get; init; }
+    [JsonRequired]
+    public int PayoutCount { get; set; }
 
     /// <summary>Partner settlement count.</summary>
     [JsonPropertyName("partnerSettlementCount")]
-    public required int PartnerSettlementCount { get; init; }
+    [JsonRequired]
+    public int PartnerSettlementCount { get; set; }
 }

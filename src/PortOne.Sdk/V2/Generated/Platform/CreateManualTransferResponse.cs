@@ -13,5 +13,6 @@ public sealed class CreateManualTransferResponse
 {
     /// <summary>Transfer.</summary>
     [JsonPropertyName("transfer")]
-    public required PlatformManualTransfer Transfer { get; init; }
+    [JsonRequired]
+    public PlatformManualTransfer Transfer { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class CreateOrderCancelTransferResponse
 {
     /// <summary>Transfer.</summary>
     [JsonPropertyName("transfer")]
-    public required PlatformOrderCancelTransfer Transfer { get; init; }
+    [JsonRequired]
+    public PlatformOrderCancelTransfer Transfer { get; set; } = null!;
 }

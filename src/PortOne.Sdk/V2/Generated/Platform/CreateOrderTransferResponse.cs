@@ -13,5 +13,6 @@ public sealed class CreateOrderTransferResponse
 {
     /// <summary>Transfer.</summary>
     [JsonPropertyName("transfer")]
-    public required PlatformOrderTransfer Transfer { get; init; }
+    [JsonRequired]
+    public PlatformOrderTransfer Transfer { get; set; } = null!;
 }

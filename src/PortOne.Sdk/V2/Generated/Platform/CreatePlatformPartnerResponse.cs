@@ -13,5 +13,6 @@ public sealed class CreatePlatformPartnerResponse
 {
     /// <summary>Partner.</summary>
     [JsonPropertyName("partner")]
-    public required PlatformPartner Partner { get; init; }
+    [JsonRequired]
+    public PlatformPartner Partner { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class CreatePlatformPartnersResponse
 {
     /// <summary>Partners; a list.</summary>
     [JsonPropertyName("partners")]
-    public required IReadOnlyList<PlatformPartner> Partners { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformPartner> Partners { get; set; } = null!;
 }

@@ -72,6 +72,8 @@ public readonly struct DayOfWeek : IEquatable<DayOfWeek>, IExtensibleEnum
 
     internal sealed class Converter : ExtensibleEnumConverter<DayOfWeek>
     {
+        public Converter() : base(DayOfWeek.Sun, DayOfWeek.Mon, DayOfWeek.Tue, DayOfWeek.Wed, DayOfWeek.Thu, DayOfWeek.Fri, DayOfWeek.Sat) { }
+
         protected override DayOfWeek Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class DisconnectBulkPartnerCounterpartyResponse
 {
     /// <summary>Bulk task.</summary>
     [JsonPropertyName("bulkTask")]
-    public required PlatformBulkTask BulkTask { get; init; }
+    [JsonRequired]
+    public PlatformBulkTask BulkTask { get; set; } = null!;
 }

@@ -60,6 +60,8 @@ public readonly struct EasyPayMethodType : IEquatable<EasyPayMethodType>, IExten
 
     internal sealed class Converter : ExtensibleEnumConverter<EasyPayMethodType>
     {
+        public Converter() : base(EasyPayMethodType.Card, EasyPayMethodType.Transfer, EasyPayMethodType.Charge) { }
+
         protected override EasyPayMethodType Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class GetB2bBusinessInfosResponse
 {
     /// <summary>Result; a list.</summary>
     [JsonPropertyName("result")]
-    public required IReadOnlyList<B2bBusinessInfoResult> Result { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<B2bBusinessInfoResult> Result { get; set; } = null!;
 }

@@ -13,13 +13,16 @@ public sealed class GetPlatformAccountTransfersResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<PlatformAccountTransfer> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformAccountTransfer> Items { get; set; } = null!;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public required PageInfo Page { get; init; }
+    [JsonRequired]
+    public PageInfo Page { get; set; } = null!;
 
     /// <summary>Counts.</summary>
     [JsonPropertyName("counts")]
-    public required PlatformAccountTransferStatusStats Counts { get; init; }
+    [JsonRequired]
+    public PlatformAccountTransferStatusStats Counts { get; set; } = null!;
 }

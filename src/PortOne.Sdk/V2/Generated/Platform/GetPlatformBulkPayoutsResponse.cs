@@ -13,13 +13,16 @@ public sealed class GetPlatformBulkPayoutsResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<PlatformBulkPayout> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformBulkPayout> Items { get; set; } = null!;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public required PageInfo Page { get; init; }
+    [JsonRequired]
+    public PageInfo Page { get; set; } = null!;
 
     /// <summary>Counts.</summary>
     [JsonPropertyName("counts")]
-    public required PlatformBulkPayoutStatusStats Counts { get; init; }
+    [JsonRequired]
+    public PlatformBulkPayoutStatusStats Counts { get; set; } = null!;
 }

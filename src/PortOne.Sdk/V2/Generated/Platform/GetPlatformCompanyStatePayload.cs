@@ -13,9 +13,11 @@ public sealed class GetPlatformCompanyStatePayload
 {
     /// <summary>Company state.</summary>
     [JsonPropertyName("companyState")]
-    public required PlatformCompanyState CompanyState { get; init; }
+    [JsonRequired]
+    public PlatformCompanyState CompanyState { get; set; } = null!;
 
     /// <summary>Company verification ID.</summary>
     [JsonPropertyName("companyVerificationId")]
-    public required string CompanyVerificationId { get; init; }
+    [JsonRequired]
+    public string CompanyVerificationId { get; set; } = null!;
 }

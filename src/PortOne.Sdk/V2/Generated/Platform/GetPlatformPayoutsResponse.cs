@@ -13,13 +13,16 @@ public sealed class GetPlatformPayoutsResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public required IReadOnlyList<PlatformPayout> Items { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformPayout> Items { get; set; } = null!;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public required PageInfo Page { get; init; }
+    [JsonRequired]
+    public PageInfo Page { get; set; } = null!;
 
     /// <summary>Counts.</summary>
     [JsonPropertyName("counts")]
-    public required PlatformPayoutStatusStats Counts { get; init; }
+    [JsonRequired]
+    public PlatformPayoutStatusStats Counts { get; set; } = null!;
 }

@@ -13,9 +13,11 @@ public sealed class GetPlatformTransferSummariesResponse
 {
     /// <summary>Transfer summaries; a list.</summary>
     [JsonPropertyName("transferSummaries")]
-    public required IReadOnlyList<PlatformTransferSummary> TransferSummaries { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformTransferSummary> TransferSummaries { get; set; } = null!;
 
     /// <summary>The page to fetch (zero-based number and size).</summary>
     [JsonPropertyName("page")]
-    public required PageInfo Page { get; init; }
+    [JsonRequired]
+    public PageInfo Page { get; set; } = null!;
 }

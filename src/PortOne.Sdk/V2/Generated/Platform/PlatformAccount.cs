@@ -13,21 +13,26 @@ public sealed class PlatformAccount
 {
     /// <summary>Bank.</summary>
     [JsonPropertyName("bank")]
-    public required Bank Bank { get; init; }
+    [JsonRequired]
+    public Bank Bank { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>Number.</summary>
     [JsonPropertyName("number")]
-    public required string Number { get; init; }
+    [JsonRequired]
+    public string Number { get; set; } = null!;
 
     /// <summary>Holder.</summary>
     [JsonPropertyName("holder")]
-    public required string Holder { get; init; }
+    [JsonRequired]
+    public string Holder { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformAccountStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformAccountStatus Status { get; set; }
 }

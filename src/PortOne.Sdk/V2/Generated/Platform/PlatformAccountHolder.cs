@@ -13,9 +13,11 @@ public sealed class PlatformAccountHolder
 {
     /// <summary>Holder name.</summary>
     [JsonPropertyName("holderName")]
-    public required string HolderName { get; init; }
+    [JsonRequired]
+    public string HolderName { get; set; } = null!;
 
     /// <summary>Account verification ID.</summary>
     [JsonPropertyName("accountVerificationId")]
-    public required string AccountVerificationId { get; init; }
+    [JsonRequired]
+    public string AccountVerificationId { get; set; } = null!;
 }

@@ -66,6 +66,8 @@ public readonly struct PlatformAccountStatus : IEquatable<PlatformAccountStatus>
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformAccountStatus>
     {
+        public Converter() : base(PlatformAccountStatus.Verified, PlatformAccountStatus.VerifyFailed, PlatformAccountStatus.VerifyError, PlatformAccountStatus.NotVerified, PlatformAccountStatus.Unknown) { }
+
         protected override PlatformAccountStatus Create(string value) => new(value);
     }
 }

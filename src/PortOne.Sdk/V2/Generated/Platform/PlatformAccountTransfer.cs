@@ -23,55 +23,66 @@ public abstract class PlatformAccountTransfer
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Bank account ID.</summary>
     [JsonPropertyName("bankAccountId")]
-    public required string BankAccountId { get; init; }
+    [JsonRequired]
+    public string BankAccountId { get; set; } = null!;
 
     /// <summary>Bank account graphql ID.</summary>
     [JsonPropertyName("bankAccountGraphqlId")]
-    public required string BankAccountGraphqlId { get; init; }
+    [JsonRequired]
+    public string BankAccountGraphqlId { get; set; } = null!;
 
     /// <summary>Bank account.</summary>
     [JsonPropertyName("bankAccount")]
-    public required PlatformBankAccountDetail BankAccount { get; init; }
+    [JsonRequired]
+    public PlatformBankAccountDetail BankAccount { get; set; } = null!;
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>Deposit memo; may be absent.</summary>
     [JsonPropertyName("depositMemo")]
-    public string? DepositMemo { get; init; }
+    public string? DepositMemo { get; set; }
 
     /// <summary>When traded happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("tradedAt")]
-    public DateTimeOffset? TradedAt { get; init; }
+    public DateTimeOffset? TradedAt { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformAccountTransferStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformAccountTransferStatus Status { get; set; }
 }
 
 /// <summary>The <see cref="PlatformAccountTransfer"/> case whose <c>type</c> is <c>DEPOSIT</c>.</summary>
@@ -83,7 +94,8 @@ public sealed class PlatformDepositAccountTransfer : PlatformAccountTransfer
 
     /// <summary>Depositor name.</summary>
     [JsonPropertyName("depositorName")]
-    public required string DepositorName { get; init; }
+    [JsonRequired]
+    public string DepositorName { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformAccountTransfer"/> case whose <c>type</c> is <c>WITHDRAWAL</c>.</summary>
@@ -95,75 +107,79 @@ public sealed class PlatformWithdrawalAccountTransfer : PlatformAccountTransfer
 
     /// <summary>Sequence number; may be absent.</summary>
     [JsonPropertyName("sequenceNumber")]
-    public int? SequenceNumber { get; init; }
+    public int? SequenceNumber { get; set; }
 
     /// <summary>Deposit bank.</summary>
     [JsonPropertyName("depositBank")]
-    public required Bank DepositBank { get; init; }
+    [JsonRequired]
+    public Bank DepositBank { get; set; }
 
     /// <summary>Deposit account number.</summary>
     [JsonPropertyName("depositAccountNumber")]
-    public required string DepositAccountNumber { get; init; }
+    [JsonRequired]
+    public string DepositAccountNumber { get; set; } = null!;
 
     /// <summary>Deposit account holder.</summary>
     [JsonPropertyName("depositAccountHolder")]
-    public required string DepositAccountHolder { get; init; }
+    [JsonRequired]
+    public string DepositAccountHolder { get; set; } = null!;
 
     /// <summary>Withdrawal memo; may be absent.</summary>
     [JsonPropertyName("withdrawalMemo")]
-    public string? WithdrawalMemo { get; init; }
+    public string? WithdrawalMemo { get; set; }
 
     /// <summary>Balance; may be absent.</summary>
     [JsonPropertyName("balance")]
-    public long? Balance { get; init; }
+    public long? Balance { get; set; }
 
     /// <summary>Fail reason; may be absent.</summary>
     [JsonPropertyName("failReason")]
-    public string? FailReason { get; init; }
+    public string? FailReason { get; set; }
 
     /// <summary>Withdrawal type.</summary>
     [JsonPropertyName("withdrawalType")]
-    public required PlatformWithdrawalAccountTransferType WithdrawalType { get; init; }
+    [JsonRequired]
+    public PlatformWithdrawalAccountTransferType WithdrawalType { get; set; }
 
     /// <summary>Partner ID; may be absent.</summary>
     [JsonPropertyName("partnerId")]
-    public string? PartnerId { get; init; }
+    public string? PartnerId { get; set; }
 
     /// <summary>Partner graphql ID; may be absent.</summary>
     [JsonPropertyName("partnerGraphqlId")]
-    public string? PartnerGraphqlId { get; init; }
+    public string? PartnerGraphqlId { get; set; }
 
     /// <summary>Bulk payout ID; may be absent.</summary>
     [JsonPropertyName("bulkPayoutId")]
-    public string? BulkPayoutId { get; init; }
+    public string? BulkPayoutId { get; set; }
 
     /// <summary>Bulk payout graphql ID; may be absent.</summary>
     [JsonPropertyName("bulkPayoutGraphqlId")]
-    public string? BulkPayoutGraphqlId { get; init; }
+    public string? BulkPayoutGraphqlId { get; set; }
 
     /// <summary>Payout ID; may be absent.</summary>
     [JsonPropertyName("payoutId")]
-    public string? PayoutId { get; init; }
+    public string? PayoutId { get; set; }
 
     /// <summary>Payout graphql ID; may be absent.</summary>
     [JsonPropertyName("payoutGraphqlId")]
-    public string? PayoutGraphqlId { get; init; }
+    public string? PayoutGraphqlId { get; set; }
 
     /// <summary>Bulk account transfer ID; may be absent.</summary>
     [JsonPropertyName("bulkAccountTransferId")]
-    public string? BulkAccountTransferId { get; init; }
+    public string? BulkAccountTransferId { get; set; }
 
     /// <summary>Bulk account transfer graphql ID; may be absent.</summary>
     [JsonPropertyName("bulkAccountTransferGraphqlId")]
-    public string? BulkAccountTransferGraphqlId { get; init; }
+    public string? BulkAccountTransferGraphqlId { get; set; }
 
     /// <summary>Document ID; may be absent.</summary>
     [JsonPropertyName("documentId")]
-    public string? DocumentId { get; init; }
+    public string? DocumentId { get; set; }
 
     /// <summary>When scheduled happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("scheduledAt")]
-    public DateTimeOffset? ScheduledAt { get; init; }
+    public DateTimeOffset? ScheduledAt { get; set; }
 }
 
 /// <summary>A <see cref="PlatformAccountTransfer"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

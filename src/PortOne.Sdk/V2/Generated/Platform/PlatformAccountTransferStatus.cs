@@ -75,6 +75,8 @@ public readonly struct PlatformAccountTransferStatus : IEquatable<PlatformAccoun
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformAccountTransferStatus>
     {
+        public Converter() : base(PlatformAccountTransferStatus.Prepared, PlatformAccountTransferStatus.Scheduled, PlatformAccountTransferStatus.Cancelled, PlatformAccountTransferStatus.Stopped, PlatformAccountTransferStatus.Processing, PlatformAccountTransferStatus.AsyncProcessing, PlatformAccountTransferStatus.Succeeded, PlatformAccountTransferStatus.Failed) { }
+
         protected override PlatformAccountTransferStatus Create(string value) => new(value);
     }
 }

@@ -13,33 +13,41 @@ public sealed class PlatformAccountTransferStatusStats
 {
     /// <summary>Prepared.</summary>
     [JsonPropertyName("prepared")]
-    public required long Prepared { get; init; }
+    [JsonRequired]
+    public long Prepared { get; set; }
 
     /// <summary>Scheduled.</summary>
     [JsonPropertyName("scheduled")]
-    public required long Scheduled { get; init; }
+    [JsonRequired]
+    public long Scheduled { get; set; }
 
     /// <summary>Cancelled.</summary>
     [JsonPropertyName("cancelled")]
-    public required long Cancelled { get; init; }
+    [JsonRequired]
+    public long Cancelled { get; set; }
 
     /// <summary>Stopped.</summary>
     [JsonPropertyName("stopped")]
-    public required long Stopped { get; init; }
+    [JsonRequired]
+    public long Stopped { get; set; }
 
     /// <summary>Processing.</summary>
     [JsonPropertyName("processing")]
-    public required long Processing { get; init; }
+    [JsonRequired]
+    public long Processing { get; set; }
 
     /// <summary>Async processing.</summary>
     [JsonPropertyName("asyncProcessing")]
-    public required long AsyncProcessing { get; init; }
+    [JsonRequired]
+    public long AsyncProcessing { get; set; }
 
     /// <summary>Succeeded.</summary>
     [JsonPropertyName("succeeded")]
-    public required long Succeeded { get; init; }
+    [JsonRequired]
+    public long Succeeded { get; set; }
 
     /// <summary>Failed.</summary>
     [JsonPropertyName("failed")]
-    public required long Failed { get; init; }
+    [JsonRequired]
+    public long Failed { get; set; }
 }

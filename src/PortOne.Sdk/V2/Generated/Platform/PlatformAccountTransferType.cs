@@ -57,6 +57,8 @@ public readonly struct PlatformAccountTransferType : IEquatable<PlatformAccountT
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformAccountTransferType>
     {
+        public Converter() : base(PlatformAccountTransferType.Deposit, PlatformAccountTransferType.Withdrawal) { }
+
         protected override PlatformAccountTransferType Create(string value) => new(value);
     }
 }

@@ -13,37 +13,45 @@ public sealed class PlatformAdditionalFeePolicy
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Fee.</summary>
     [JsonPropertyName("fee")]
-    public required PlatformFee Fee { get; init; }
+    [JsonRequired]
+    public PlatformFee Fee { get; set; } = null!;
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>VAT payer.</summary>
     [JsonPropertyName("vatPayer")]
-    public required PlatformPayer VatPayer { get; init; }
+    [JsonRequired]
+    public PlatformPayer VatPayer { get; set; }
 
     /// <summary>Whether is archived.</summary>
     [JsonPropertyName("isArchived")]
-    public required bool IsArchived { get; init; }
+    [JsonRequired]
+    public bool IsArchived { get; set; }
 
     /// <summary>When applied happened (RFC 3339).</summary>
     [JsonPropertyName("appliedAt")]
-    public required DateTimeOffset AppliedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset AppliedAt { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 }

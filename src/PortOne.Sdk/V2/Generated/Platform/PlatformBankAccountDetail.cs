@@ -13,17 +13,20 @@ public sealed class PlatformBankAccountDetail
 {
     /// <summary>Account number.</summary>
     [JsonPropertyName("accountNumber")]
-    public required string AccountNumber { get; init; }
+    [JsonRequired]
+    public string AccountNumber { get; set; } = null!;
 
     /// <summary>Bank.</summary>
     [JsonPropertyName("bank")]
-    public required Bank Bank { get; init; }
+    [JsonRequired]
+    public Bank Bank { get; set; }
 
     /// <summary>Provider.</summary>
     [JsonPropertyName("provider")]
-    public required PlatformBankAccountProvider Provider { get; init; }
+    [JsonRequired]
+    public PlatformBankAccountProvider Provider { get; set; }
 
     /// <summary>Holder; may be absent.</summary>
     [JsonPropertyName("holder")]
-    public string? Holder { get; init; }
+    public string? Holder { get; set; }
 }

@@ -63,6 +63,8 @@ public readonly struct PlatformBankAccountProvider : IEquatable<PlatformBankAcco
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformBankAccountProvider>
     {
+        public Converter() : base(PlatformBankAccountProvider.HyphenData, PlatformBankAccountProvider.HyphenFirm, PlatformBankAccountProvider.Dozn, PlatformBankAccountProvider.Mock) { }
+
         protected override PlatformBankAccountProvider Create(string value) => new(value);
     }
 }

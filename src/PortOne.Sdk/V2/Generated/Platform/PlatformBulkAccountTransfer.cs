@@ -13,49 +13,60 @@ public sealed class PlatformBulkAccountTransfer
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Creator ID.</summary>
     [JsonPropertyName("creatorId")]
-    public required string CreatorId { get; init; }
+    [JsonRequired]
+    public string CreatorId { get; set; } = null!;
 
     /// <summary>Bank account ID.</summary>
     [JsonPropertyName("bankAccountId")]
-    public required string BankAccountId { get; init; }
+    [JsonRequired]
+    public string BankAccountId { get; set; } = null!;
 
     /// <summary>Bank account graphql ID.</summary>
     [JsonPropertyName("bankAccountGraphqlId")]
-    public required string BankAccountGraphqlId { get; init; }
+    [JsonRequired]
+    public string BankAccountGraphqlId { get; set; } = null!;
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformBulkAccountTransferStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformBulkAccountTransferStatus Status { get; set; }
 
     /// <summary>Stats.</summary>
     [JsonPropertyName("stats")]
-    public required PlatformBulkAccountTransferStats Stats { get; init; }
+    [JsonRequired]
+    public PlatformBulkAccountTransferStats Stats { get; set; } = null!;
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When scheduled happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("scheduledAt")]
-    public DateTimeOffset? ScheduledAt { get; init; }
+    public DateTimeOffset? ScheduledAt { get; set; }
 }

@@ -13,9 +13,11 @@ public sealed class PlatformBulkAccountTransferStats
 {
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformAccountTransferStatusStats Amount { get; init; }
+    [JsonRequired]
+    public PlatformAccountTransferStatusStats Amount { get; set; } = null!;
 
     /// <summary>Count.</summary>
     [JsonPropertyName("count")]
-    public required PlatformAccountTransferStatusStats Count { get; init; }
+    [JsonRequired]
+    public PlatformAccountTransferStatusStats Count { get; set; } = null!;
 }

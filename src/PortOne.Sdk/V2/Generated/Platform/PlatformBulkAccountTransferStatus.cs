@@ -63,6 +63,8 @@ public readonly struct PlatformBulkAccountTransferStatus : IEquatable<PlatformBu
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformBulkAccountTransferStatus>
     {
+        public Converter() : base(PlatformBulkAccountTransferStatus.Prepared, PlatformBulkAccountTransferStatus.Scheduled, PlatformBulkAccountTransferStatus.Ongoing, PlatformBulkAccountTransferStatus.Completed) { }
+
         protected override PlatformBulkAccountTransferStatus Create(string value) => new(value);
     }
 }

@@ -13,17 +13,21 @@ public sealed class PlatformBulkAccountTransferStatusStats
 {
     /// <summary>Prepared.</summary>
     [JsonPropertyName("prepared")]
-    public required long Prepared { get; init; }
+    [JsonRequired]
+    public long Prepared { get; set; }
 
     /// <summary>Scheduled.</summary>
     [JsonPropertyName("scheduled")]
-    public required long Scheduled { get; init; }
+    [JsonRequired]
+    public long Scheduled { get; set; }
 
     /// <summary>Ongoing.</summary>
     [JsonPropertyName("ongoing")]
-    public required long Ongoing { get; init; }
+    [JsonRequired]
+    public long Ongoing { get; set; }
 
     /// <summary>Completed.</summary>
     [JsonPropertyName("completed")]
-    public required long Completed { get; init; }
+    [JsonRequired]
+    public long Completed { get; set; }
 }

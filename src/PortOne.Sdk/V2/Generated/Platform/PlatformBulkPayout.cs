@@ -13,49 +13,61 @@ public sealed class PlatformBulkPayout
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Creator ID.</summary>
     [JsonPropertyName("creatorId")]
-    public required string CreatorId { get; init; }
+    [JsonRequired]
+    public string CreatorId { get; set; } = null!;
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public required PlatformPayoutMethod Method { get; init; }
+    [JsonRequired]
+    public PlatformPayoutMethod Method { get; set; }
 
     /// <summary>Total payout amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalPayoutAmount")]
-    public required long TotalPayoutAmount { get; init; }
+    [JsonRequired]
+    public long TotalPayoutAmount { get; set; }
 
     /// <summary>Total settlement amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalSettlementAmount")]
-    public required long TotalSettlementAmount { get; init; }
+    [JsonRequired]
+    public long TotalSettlementAmount { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformBulkPayoutStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformBulkPayoutStatus Status { get; set; }
 
     /// <summary>Payout stats.</summary>
     [JsonPropertyName("payoutStats")]
-    public required PlatformBulkPayoutStats PayoutStats { get; init; }
+    [JsonRequired]
+    public PlatformBulkPayoutStats PayoutStats { get; set; } = null!;
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -13,9 +13,11 @@ public sealed class PlatformBulkPayoutStats
 {
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformPayoutStatusStats Amount { get; init; }
+    [JsonRequired]
+    public PlatformPayoutStatusStats Amount { get; set; } = null!;
 
     /// <summary>Count.</summary>
     [JsonPropertyName("count")]
-    public required PlatformPayoutStatusStats Count { get; init; }
+    [JsonRequired]
+    public PlatformPayoutStatusStats Count { get; set; } = null!;
 }

@@ -69,6 +69,8 @@ public readonly struct PlatformBulkPayoutStatus : IEquatable<PlatformBulkPayoutS
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformBulkPayoutStatus>
     {
+        public Converter() : base(PlatformBulkPayoutStatus.Preparing, PlatformBulkPayoutStatus.Prepared, PlatformBulkPayoutStatus.Ongoing, PlatformBulkPayoutStatus.PostProcessPending, PlatformBulkPayoutStatus.Cancelled, PlatformBulkPayoutStatus.Completed) { }
+
         protected override PlatformBulkPayoutStatus Create(string value) => new(value);
     }
 }

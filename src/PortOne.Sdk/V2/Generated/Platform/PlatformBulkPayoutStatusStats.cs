@@ -13,25 +13,31 @@ public sealed class PlatformBulkPayoutStatusStats
 {
     /// <summary>Preparing.</summary>
     [JsonPropertyName("preparing")]
-    public required long Preparing { get; init; }
+    [JsonRequired]
+    public long Preparing { get; set; }
 
     /// <summary>Prepared.</summary>
     [JsonPropertyName("prepared")]
-    public required long Prepared { get; init; }
+    [JsonRequired]
+    public long Prepared { get; set; }
 
     /// <summary>Ongoing.</summary>
     [JsonPropertyName("ongoing")]
-    public required long Ongoing { get; init; }
+    [JsonRequired]
+    public long Ongoing { get; set; }
 
     /// <summary>Post process pending.</summary>
     [JsonPropertyName("postProcessPending")]
-    public required long PostProcessPending { get; init; }
+    [JsonRequired]
+    public long PostProcessPending { get; set; }
 
     /// <summary>Completed.</summary>
     [JsonPropertyName("completed")]
-    public required long Completed { get; init; }
+    [JsonRequired]
+    public long Completed { get; set; }
 
     /// <summary>Cancelled.</summary>
     [JsonPropertyName("cancelled")]
-    public required long Cancelled { get; init; }
+    [JsonRequired]
+    public long Cancelled { get; set; }
 }

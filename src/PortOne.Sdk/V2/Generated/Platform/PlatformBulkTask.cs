@@ -13,37 +13,46 @@ public sealed class PlatformBulkTask
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformBulkTaskStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformBulkTaskStatus Status { get; set; }
 
     /// <summary>Type.</summary>
     [JsonPropertyName("type")]
-    public required PlatformBulkTaskType Type { get; init; }
+    [JsonRequired]
+    public PlatformBulkTaskType Type { get; set; }
 
     /// <summary>Progress stats.</summary>
     [JsonPropertyName("progressStats")]
-    public required PlatformBulkTaskProgressStats ProgressStats { get; init; }
+    [JsonRequired]
+    public PlatformBulkTaskProgressStats ProgressStats { get; set; } = null!;
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the object last changed.</summary>
     [JsonPropertyName("updatedAt")]
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset UpdatedAt { get; set; }
 }

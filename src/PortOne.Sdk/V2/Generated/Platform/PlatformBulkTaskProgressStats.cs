@@ -13,21 +13,26 @@ public sealed class PlatformBulkTaskProgressStats
 {
     /// <summary>Prepared count.</summary>
     [JsonPropertyName("preparedCount")]
-    public required long PreparedCount { get; init; }
+    [JsonRequired]
+    public long PreparedCount { get; set; }
 
     /// <summary>Processing count.</summary>
     [JsonPropertyName("processingCount")]
-    public required long ProcessingCount { get; init; }
+    [JsonRequired]
+    public long ProcessingCount { get; set; }
 
     /// <summary>Succeeded count.</summary>
     [JsonPropertyName("succeededCount")]
-    public required long SucceededCount { get; init; }
+    [JsonRequired]
+    public long SucceededCount { get; set; }
 
     /// <summary>Failed count.</summary>
     [JsonPropertyName("failedCount")]
-    public required long FailedCount { get; init; }
+    [JsonRequired]
+    public long FailedCount { get; set; }
 
     /// <summary>Canceled count.</summary>
     [JsonPropertyName("canceledCount")]
-    public required long CanceledCount { get; init; }
+    [JsonRequired]
+    public long CanceledCount { get; set; }
 }

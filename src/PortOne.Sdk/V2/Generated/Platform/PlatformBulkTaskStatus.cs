@@ -63,6 +63,8 @@ public readonly struct PlatformBulkTaskStatus : IEquatable<PlatformBulkTaskStatu
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformBulkTaskStatus>
     {
+        public Converter() : base(PlatformBulkTaskStatus.Prepared, PlatformBulkTaskStatus.Processing, PlatformBulkTaskStatus.Completed, PlatformBulkTaskStatus.Canceled) { }
+
         protected override PlatformBulkTaskStatus Create(string value) => new(value);
     }
 }

@@ -66,6 +66,8 @@ public readonly struct PlatformBulkTaskType : IEquatable<PlatformBulkTaskType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformBulkTaskType>
     {
+        public Converter() : base(PlatformBulkTaskType.CreateTransfers, PlatformBulkTaskType.CreatePartners, PlatformBulkTaskType.ConnectMemberCompanies, PlatformBulkTaskType.DisconnectMemberCompanies, PlatformBulkTaskType.SendPayoutSettlementStatements) { }
+
         protected override PlatformBulkTaskType Create(string value) => new(value);
     }
 }

@@ -60,6 +60,8 @@ public readonly struct PlatformBusinessStatus : IEquatable<PlatformBusinessStatu
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformBusinessStatus>
     {
+        public Converter() : base(PlatformBusinessStatus.InBusiness, PlatformBusinessStatus.Closed, PlatformBusinessStatus.Suspended) { }
+
         protected override PlatformBusinessStatus Create(string value) => new(value);
     }
 }

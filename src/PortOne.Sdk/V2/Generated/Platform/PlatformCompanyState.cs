@@ -13,17 +13,19 @@ public sealed class PlatformCompanyState
 {
     /// <summary>Taxation type.</summary>
     [JsonPropertyName("taxationType")]
-    public required PlatformTaxationType TaxationType { get; init; }
+    [JsonRequired]
+    public PlatformTaxationType TaxationType { get; set; }
 
     /// <summary>Taxation type date; may be absent.</summary>
     [JsonPropertyName("taxationTypeDate")]
-    public string? TaxationTypeDate { get; init; }
+    public string? TaxationTypeDate { get; set; }
 
     /// <summary>Business status.</summary>
     [JsonPropertyName("businessStatus")]
-    public required PlatformBusinessStatus BusinessStatus { get; init; }
+    [JsonRequired]
+    public PlatformBusinessStatus BusinessStatus { get; set; }
 
     /// <summary>Closed suspended date; may be absent.</summary>
     [JsonPropertyName("closedSuspendedDate")]
-    public string? ClosedSuspendedDate { get; init; }
+    public string? ClosedSuspendedDate { get; set; }
 }

@@ -13,13 +13,15 @@ public sealed class PlatformContact
 {
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>The phone number.</summary>
     [JsonPropertyName("phoneNumber")]
-    public string? PhoneNumber { get; init; }
+    public string? PhoneNumber { get; set; }
 
     /// <summary>The e-mail address.</summary>
     [JsonPropertyName("email")]
-    public required string Email { get; init; }
+    [JsonRequired]
+    public string Email { get; set; } = null!;
 }

@@ -13,45 +13,55 @@ public sealed class PlatformContract
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Platform fee.</summary>
     [JsonPropertyName("platformFee")]
-    public required PlatformFee PlatformFee { get; init; }
+    [JsonRequired]
+    public PlatformFee PlatformFee { get; set; } = null!;
 
     /// <summary>Settlement cycle.</summary>
     [JsonPropertyName("settlementCycle")]
-    public required PlatformSettlementCycle SettlementCycle { get; init; }
+    [JsonRequired]
+    public PlatformSettlementCycle SettlementCycle { get; set; } = null!;
 
     /// <summary>Platform fee VAT payer.</summary>
     [JsonPropertyName("platformFeeVatPayer")]
-    public required PlatformPayer PlatformFeeVatPayer { get; init; }
+    [JsonRequired]
+    public PlatformPayer PlatformFeeVatPayer { get; set; }
 
     /// <summary>Subtract payment VAT amount.</summary>
     [JsonPropertyName("subtractPaymentVatAmount")]
-    public required bool SubtractPaymentVatAmount { get; init; }
+    [JsonRequired]
+    public bool SubtractPaymentVatAmount { get; set; }
 
     /// <summary>Whether is archived.</summary>
     [JsonPropertyName("isArchived")]
-    public required bool IsArchived { get; init; }
+    [JsonRequired]
+    public bool IsArchived { get; set; }
 
     /// <summary>When applied happened (RFC 3339).</summary>
     [JsonPropertyName("appliedAt")]
-    public required DateTimeOffset AppliedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset AppliedAt { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 }

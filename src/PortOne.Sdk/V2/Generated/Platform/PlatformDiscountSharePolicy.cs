@@ -13,33 +13,40 @@ public sealed class PlatformDiscountSharePolicy
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Partner share rate.</summary>
     [JsonPropertyName("partnerShareRate")]
-    public required int PartnerShareRate { get; init; }
+    [JsonRequired]
+    public int PartnerShareRate { get; set; }
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Whether is archived.</summary>
     [JsonPropertyName("isArchived")]
-    public required bool IsArchived { get; init; }
+    [JsonRequired]
+    public bool IsArchived { get; set; }
 
     /// <summary>When applied happened (RFC 3339).</summary>
     [JsonPropertyName("appliedAt")]
-    public required DateTimeOffset AppliedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset AppliedAt { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 }

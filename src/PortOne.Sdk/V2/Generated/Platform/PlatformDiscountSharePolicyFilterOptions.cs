@@ -13,5 +13,6 @@ public sealed class PlatformDiscountSharePolicyFilterOptions
 {
     /// <summary>Partner share rates; a list.</summary>
     [JsonPropertyName("partnerShareRates")]
-    public required IReadOnlyList<int> PartnerShareRates { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<int> PartnerShareRates { get; set; } = null!;
 }

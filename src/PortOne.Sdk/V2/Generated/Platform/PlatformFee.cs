@@ -31,7 +31,8 @@ public sealed class PlatformFixedAmountFee : PlatformFee
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 }
 
 /// <summary>The <see cref="PlatformFee"/> case whose <c>type</c> is <c>FIXED_RATE</c>.</summary>
@@ -43,7 +44,8 @@ public sealed class PlatformFixedRateFee : PlatformFee
 
     /// <summary>Rate.</summary>
     [JsonPropertyName("rate")]
-    public required int Rate { get; init; }
+    [JsonRequired]
+    public int Rate { get; set; }
 }
 
 /// <summary>A <see cref="PlatformFee"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

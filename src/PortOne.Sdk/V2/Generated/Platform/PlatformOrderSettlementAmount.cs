@@ -13,73 +13,91 @@ public sealed class PlatformOrderSettlementAmount
 {
     /// <summary>Settlement.</summary>
     [JsonPropertyName("settlement")]
-    public required long Settlement { get; init; }
+    [JsonRequired]
+    public long Settlement { get; set; }
 
     /// <summary>Settlement tax free.</summary>
     [JsonPropertyName("settlementTaxFree")]
-    public required long SettlementTaxFree { get; init; }
+    [JsonRequired]
+    public long SettlementTaxFree { get; set; }
 
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required long Payment { get; init; }
+    [JsonRequired]
+    public long Payment { get; set; }
 
     /// <summary>Payment VAT.</summary>
     [JsonPropertyName("paymentVat")]
-    public required long PaymentVat { get; init; }
+    [JsonRequired]
+    public long PaymentVat { get; set; }
 
     /// <summary>Payment VAT burden.</summary>
     [JsonPropertyName("paymentVatBurden")]
-    public required long PaymentVatBurden { get; init; }
+    [JsonRequired]
+    public long PaymentVatBurden { get; set; }
 
     /// <summary>Payment tax free.</summary>
     [JsonPropertyName("paymentTaxFree")]
-    public required long PaymentTaxFree { get; init; }
+    [JsonRequired]
+    public long PaymentTaxFree { get; set; }
 
     /// <summary>Payment supply.</summary>
     [JsonPropertyName("paymentSupply")]
-    public required long PaymentSupply { get; init; }
+    [JsonRequired]
+    public long PaymentSupply { get; set; }
 
     /// <summary>Order.</summary>
     [JsonPropertyName("order")]
-    public required long Order { get; init; }
+    [JsonRequired]
+    public long Order { get; set; }
 
     /// <summary>Order tax free.</summary>
     [JsonPropertyName("orderTaxFree")]
-    public required long OrderTaxFree { get; init; }
+    [JsonRequired]
+    public long OrderTaxFree { get; set; }
 
     /// <summary>Platform fee.</summary>
     [JsonPropertyName("platformFee")]
-    public required long PlatformFee { get; init; }
+    [JsonRequired]
+    public long PlatformFee { get; set; }
 
     /// <summary>Platform fee VAT.</summary>
     [JsonPropertyName("platformFeeVat")]
-    public required long PlatformFeeVat { get; init; }
+    [JsonRequired]
+    public long PlatformFeeVat { get; set; }
 
     /// <summary>Additional fee.</summary>
     [JsonPropertyName("additionalFee")]
-    public required long AdditionalFee { get; init; }
+    [JsonRequired]
+    public long AdditionalFee { get; set; }
 
     /// <summary>Additional fee VAT.</summary>
     [JsonPropertyName("additionalFeeVat")]
-    public required long AdditionalFeeVat { get; init; }
+    [JsonRequired]
+    public long AdditionalFeeVat { get; set; }
 
     /// <summary>Discount.</summary>
     [JsonPropertyName("discount")]
-    public required long Discount { get; init; }
+    [JsonRequired]
+    public long Discount { get; set; }
 
     /// <summary>Discount tax free.</summary>
     [JsonPropertyName("discountTaxFree")]
-    public required long DiscountTaxFree { get; init; }
+    [JsonRequired]
+    public long DiscountTaxFree { get; set; }
 
     /// <summary>Discount share.</summary>
     [JsonPropertyName("discountShare")]
-    public required long DiscountShare { get; init; }
+    [JsonRequired]
+    public long DiscountShare { get; set; }
 
     /// <summary>Discount share tax free.</summary>
     [JsonPropertyName("discountShareTaxFree")]
-    public required long DiscountShareTaxFree { get; init; }
+    [JsonRequired]
+    public long DiscountShareTaxFree { get; set; }
 
     /// <summary>User defined formulas; keyed by name.</summary>
     [JsonPropertyName("userDefinedFormulas")]
-    public required IReadOnlyDictionary<string, long> UserDefinedFormulas { get; init; }
+    [JsonRequired]
+    public IReadOnlyDictionary<string, long> UserDefinedFormulas { get; set; } = null!;
 }

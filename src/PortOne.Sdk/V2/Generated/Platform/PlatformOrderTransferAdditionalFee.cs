@@ -13,13 +13,16 @@ public sealed class PlatformOrderTransferAdditionalFee
 {
     /// <summary>Policy.</summary>
     [JsonPropertyName("policy")]
-    public required PlatformAdditionalFeePolicy Policy { get; init; }
+    [JsonRequired]
+    public PlatformAdditionalFeePolicy Policy { get; set; } = null!;
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>The VAT part of the total.</summary>
     [JsonPropertyName("vat")]
-    public required long Vat { get; init; }
+    [JsonRequired]
+    public long Vat { get; set; }
 }

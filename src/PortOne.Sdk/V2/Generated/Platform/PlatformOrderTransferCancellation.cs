@@ -13,9 +13,11 @@ public sealed class PlatformOrderTransferCancellation
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>When the cancellation completed.</summary>
     [JsonPropertyName("cancelledAt")]
-    public required DateTimeOffset CancelledAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CancelledAt { get; set; }
 }

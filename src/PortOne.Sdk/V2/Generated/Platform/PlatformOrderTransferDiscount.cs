@@ -13,21 +13,26 @@ public sealed class PlatformOrderTransferDiscount
 {
     /// <summary>Share policy.</summary>
     [JsonPropertyName("sharePolicy")]
-    public required PlatformDiscountSharePolicy SharePolicy { get; init; }
+    [JsonRequired]
+    public PlatformDiscountSharePolicy SharePolicy { get; set; } = null!;
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long TaxFreeAmount { get; set; }
 
     /// <summary>Share amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("shareAmount")]
-    public required long ShareAmount { get; init; }
+    [JsonRequired]
+    public long ShareAmount { get; set; }
 
     /// <summary>Share tax free amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("shareTaxFreeAmount")]
-    public required long ShareTaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long ShareTaxFreeAmount { get; set; }
 }

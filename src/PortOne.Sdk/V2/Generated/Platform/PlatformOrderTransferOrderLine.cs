@@ -13,21 +13,26 @@ public sealed class PlatformOrderTransferOrderLine
 {
     /// <summary>Product.</summary>
     [JsonPropertyName("product")]
-    public required PlatformOrderTransferProduct Product { get; init; }
+    [JsonRequired]
+    public PlatformOrderTransferProduct Product { get; set; } = null!;
 
     /// <summary>Quantity.</summary>
     [JsonPropertyName("quantity")]
-    public required int Quantity { get; init; }
+    [JsonRequired]
+    public int Quantity { get; set; }
 
     /// <summary>Discounts; a list.</summary>
     [JsonPropertyName("discounts")]
-    public required IReadOnlyList<PlatformOrderTransferDiscount> Discounts { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferDiscount> Discounts { get; set; } = null!;
 
     /// <summary>Additional fees; a list.</summary>
     [JsonPropertyName("additionalFees")]
-    public required IReadOnlyList<PlatformOrderTransferAdditionalFee> AdditionalFees { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferAdditionalFee> AdditionalFees { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 }

@@ -13,57 +13,70 @@ public sealed class PlatformPartner
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Contact.</summary>
     [JsonPropertyName("contact")]
-    public required PlatformContact Contact { get; init; }
+    [JsonRequired]
+    public PlatformContact Contact { get; set; } = null!;
 
     /// <summary>Account.</summary>
     [JsonPropertyName("account")]
-    public required PlatformAccount Account { get; init; }
+    [JsonRequired]
+    public PlatformAccount Account { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformPartnerStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformPartnerStatus Status { get; set; }
 
     /// <summary>Default contract ID.</summary>
     [JsonPropertyName("defaultContractId")]
-    public required string DefaultContractId { get; init; }
+    [JsonRequired]
+    public string DefaultContractId { get; set; } = null!;
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Tags; a list.</summary>
     [JsonPropertyName("tags")]
-    public required IReadOnlyList<string> Tags { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<string> Tags { get; set; } = null!;
 
     /// <summary>Type.</summary>
     [JsonPropertyName("type")]
-    public required PlatformPartnerType Type { get; init; }
+    [JsonRequired]
+    public PlatformPartnerType Type { get; set; } = null!;
 
     /// <summary>Whether is archived.</summary>
     [JsonPropertyName("isArchived")]
-    public required bool IsArchived { get; init; }
+    [JsonRequired]
+    public bool IsArchived { get; set; }
 
     /// <summary>When applied happened (RFC 3339).</summary>
     [JsonPropertyName("appliedAt")]
-    public required DateTimeOffset AppliedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset AppliedAt { get; set; }
 
     /// <summary>User defined properties; keyed by name.</summary>
     [JsonPropertyName("userDefinedProperties")]
-    public required IReadOnlyDictionary<string, PlatformUserDefinedPropertyValue> UserDefinedProperties { get; init; }
+    [JsonRequired]
+    public IReadOnlyDictionary<string, PlatformUserDefinedPropertyValue> UserDefinedProperties { get; set; } = null!;
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 }

@@ -69,6 +69,8 @@ public readonly struct PlatformPartnerBusinessStatus : IEquatable<PlatformPartne
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerBusinessStatus>
     {
+        public Converter() : base(PlatformPartnerBusinessStatus.NotVerified, PlatformPartnerBusinessStatus.VerifyError, PlatformPartnerBusinessStatus.NotFound, PlatformPartnerBusinessStatus.InBusiness, PlatformPartnerBusinessStatus.Closed, PlatformPartnerBusinessStatus.Suspended) { }
+
         protected override PlatformPartnerBusinessStatus Create(string value) => new(value);
     }
 }

@@ -13,9 +13,11 @@ public sealed class PlatformPartnerFilterOptions
 {
     /// <summary>Tags; a list.</summary>
     [JsonPropertyName("tags")]
-    public required IReadOnlyList<string> Tags { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<string> Tags { get; set; } = null!;
 
     /// <summary>Contract summary; a list.</summary>
     [JsonPropertyName("contractSummary")]
-    public required IReadOnlyList<PlatformPartnerContractSummary> ContractSummary { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformPartnerContractSummary> ContractSummary { get; set; } = null!;
 }

@@ -66,6 +66,8 @@ public readonly struct PlatformPartnerMemberCompanyConnectionStatus : IEquatable
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerMemberCompanyConnectionStatus>
     {
+        public Converter() : base(PlatformPartnerMemberCompanyConnectionStatus.NotConnected, PlatformPartnerMemberCompanyConnectionStatus.ConnectPending, PlatformPartnerMemberCompanyConnectionStatus.Connected, PlatformPartnerMemberCompanyConnectionStatus.ConnectFailed, PlatformPartnerMemberCompanyConnectionStatus.DisconnectPending) { }
+
         protected override PlatformPartnerMemberCompanyConnectionStatus Create(string value) => new(value);
     }
 }

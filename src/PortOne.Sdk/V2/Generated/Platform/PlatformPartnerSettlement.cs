@@ -23,39 +23,46 @@ public abstract class PlatformPartnerSettlement
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Partner.</summary>
     [JsonPropertyName("partner")]
-    public required PlatformPartner Partner { get; init; }
+    [JsonRequired]
+    public PlatformPartner Partner { get; set; } = null!;
 
     /// <summary>Settlement date.</summary>
     [JsonPropertyName("settlementDate")]
-    public required string SettlementDate { get; init; }
+    [JsonRequired]
+    public string SettlementDate { get; set; } = null!;
 
     /// <summary>Settlement currency.</summary>
     [JsonPropertyName("settlementCurrency")]
-    public required Currency SettlementCurrency { get; init; }
+    [JsonRequired]
+    public Currency SettlementCurrency { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformPartnerSettlementStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformPartnerSettlementStatus Status { get; set; }
 
     /// <summary>When status updated happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public DateTimeOffset? StatusUpdatedAt { get; init; }
+    public DateTimeOffset? StatusUpdatedAt { get; set; }
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPartnerSettlement"/> case whose <c>type</c> is <c>MANUAL</c>.</summary>
@@ -67,11 +74,13 @@ public sealed class PlatformPartnerManualSettlement : PlatformPartnerSettlement
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long TaxFreeAmount { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPartnerSettlement"/> case whose <c>type</c> is <c>ORDER</c>.</summary>
@@ -83,15 +92,18 @@ public sealed class PlatformPartnerOrderSettlement : PlatformPartnerSettlement
 
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 
     /// <summary>Settlement start date range.</summary>
     [JsonPropertyName("settlementStartDateRange")]
-    public required DateRange SettlementStartDateRange { get; init; }
+    [JsonRequired]
+    public DateRange SettlementStartDateRange { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformPartnerSettlement"/> case whose <c>type</c> is <c>ORDER_CANCEL</c>.</summary>
@@ -103,15 +115,18 @@ public sealed class PlatformPartnerOrderCancelSettlement : PlatformPartnerSettle
 
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 
     /// <summary>Settlement start date range.</summary>
     [JsonPropertyName("settlementStartDateRange")]
-    public required DateRange SettlementStartDateRange { get; init; }
+    [JsonRequired]
+    public DateRange SettlementStartDateRange { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 }
 
 /// <summary>A <see cref="PlatformPartnerSettlement"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

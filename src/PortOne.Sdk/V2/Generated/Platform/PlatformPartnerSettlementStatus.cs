@@ -78,6 +78,8 @@ public readonly struct PlatformPartnerSettlementStatus : IEquatable<PlatformPart
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerSettlementStatus>
     {
+        public Converter() : base(PlatformPartnerSettlementStatus.PayoutScheduled, PlatformPartnerSettlementStatus.PayoutPrepared, PlatformPartnerSettlementStatus.PayoutWithheld, PlatformPartnerSettlementStatus.PayoutExcluded, PlatformPartnerSettlementStatus.PayoutFailed, PlatformPartnerSettlementStatus.InPayout, PlatformPartnerSettlementStatus.PaidOut, PlatformPartnerSettlementStatus.Cancelled, PlatformPartnerSettlementStatus.Confirmed) { }
+
         protected override PlatformPartnerSettlementStatus Create(string value) => new(value);
     }
 }

@@ -13,37 +13,46 @@ public sealed class PlatformPartnerSettlementStatusStats
 {
     /// <summary>Payout scheduled.</summary>
     [JsonPropertyName("payoutScheduled")]
-    public required long PayoutScheduled { get; init; }
+    [JsonRequired]
+    public long PayoutScheduled { get; set; }
 
     /// <summary>Payout prepared.</summary>
     [JsonPropertyName("payoutPrepared")]
-    public required long PayoutPrepared { get; init; }
+    [JsonRequired]
+    public long PayoutPrepared { get; set; }
 
     /// <summary>Payout withheld.</summary>
     [JsonPropertyName("payoutWithheld")]
-    public required long PayoutWithheld { get; init; }
+    [JsonRequired]
+    public long PayoutWithheld { get; set; }
 
     /// <summary>Payout excluded.</summary>
     [JsonPropertyName("payoutExcluded")]
-    public required long PayoutExcluded { get; init; }
+    [JsonRequired]
+    public long PayoutExcluded { get; set; }
 
     /// <summary>Payout failed.</summary>
     [JsonPropertyName("payoutFailed")]
-    public required long PayoutFailed { get; init; }
+    [JsonRequired]
+    public long PayoutFailed { get; set; }
 
     /// <summary>Payout cancelled.</summary>
     [JsonPropertyName("payoutCancelled")]
-    public required long PayoutCancelled { get; init; }
+    [JsonRequired]
+    public long PayoutCancelled { get; set; }
 
     /// <summary>Payout confirmed.</summary>
     [JsonPropertyName("payoutConfirmed")]
-    public required long PayoutConfirmed { get; init; }
+    [JsonRequired]
+    public long PayoutConfirmed { get; set; }
 
     /// <summary>In payout.</summary>
     [JsonPropertyName("inPayout")]
-    public required long InPayout { get; init; }
+    [JsonRequired]
+    public long InPayout { get; set; }
 
     /// <summary>Paid out.</summary>
     [JsonPropertyName("paidOut")]
-    public required long PaidOut { get; init; }
+    [JsonRequired]
+    public long PaidOut { get; set; }
 }

@@ -60,6 +60,8 @@ public readonly struct PlatformPartnerSettlementType : IEquatable<PlatformPartne
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerSettlementType>
     {
+        public Converter() : base(PlatformPartnerSettlementType.Manual, PlatformPartnerSettlementType.Order, PlatformPartnerSettlementType.OrderCancel) { }
+
         protected override PlatformPartnerSettlementType Create(string value) => new(value);
     }
 }

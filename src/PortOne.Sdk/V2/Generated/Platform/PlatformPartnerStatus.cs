@@ -60,6 +60,8 @@ public readonly struct PlatformPartnerStatus : IEquatable<PlatformPartnerStatus>
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerStatus>
     {
+        public Converter() : base(PlatformPartnerStatus.Pending, PlatformPartnerStatus.Approved, PlatformPartnerStatus.Rejected) { }
+
         protected override PlatformPartnerStatus Create(string value) => new(value);
     }
 }

@@ -63,6 +63,8 @@ public readonly struct PlatformPartnerTaxationType : IEquatable<PlatformPartnerT
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerTaxationType>
     {
+        public Converter() : base(PlatformPartnerTaxationType.Normal, PlatformPartnerTaxationType.SimpleTaxInvoiceIssuer, PlatformPartnerTaxationType.Simple, PlatformPartnerTaxationType.TaxFree) { }
+
         protected override PlatformPartnerTaxationType Create(string value) => new(value);
     }
 }

@@ -31,43 +31,49 @@ public sealed class PlatformPartnerTypeBusiness : PlatformPartnerType
 
     /// <summary>Company name.</summary>
     [JsonPropertyName("companyName")]
-    public required string CompanyName { get; init; }
+    [JsonRequired]
+    public string CompanyName { get; set; } = null!;
 
     /// <summary>Taxation type.</summary>
     [JsonPropertyName("taxationType")]
-    public required PlatformPartnerTaxationType TaxationType { get; init; }
+    [JsonRequired]
+    public PlatformPartnerTaxationType TaxationType { get; set; }
 
     /// <summary>Business status.</summary>
     [JsonPropertyName("businessStatus")]
-    public required PlatformPartnerBusinessStatus BusinessStatus { get; init; }
+    [JsonRequired]
+    public PlatformPartnerBusinessStatus BusinessStatus { get; set; }
 
     /// <summary>Business registration number.</summary>
     [JsonPropertyName("businessRegistrationNumber")]
-    public required string BusinessRegistrationNumber { get; init; }
+    [JsonRequired]
+    public string BusinessRegistrationNumber { get; set; } = null!;
 
     /// <summary>Representative name.</summary>
     [JsonPropertyName("representativeName")]
-    public required string RepresentativeName { get; init; }
+    [JsonRequired]
+    public string RepresentativeName { get; set; } = null!;
 
     /// <summary>Company address; may be absent.</summary>
     [JsonPropertyName("companyAddress")]
-    public string? CompanyAddress { get; init; }
+    public string? CompanyAddress { get; set; }
 
     /// <summary>Business type; may be absent.</summary>
     [JsonPropertyName("businessType")]
-    public string? BusinessType { get; init; }
+    public string? BusinessType { get; set; }
 
     /// <summary>Business class; may be absent.</summary>
     [JsonPropertyName("businessClass")]
-    public string? BusinessClass { get; init; }
+    public string? BusinessClass { get; set; }
 
     /// <summary>Member company connection status.</summary>
     [JsonPropertyName("memberCompanyConnectionStatus")]
-    public required PlatformPartnerMemberCompanyConnectionStatus MemberCompanyConnectionStatus { get; init; }
+    [JsonRequired]
+    public PlatformPartnerMemberCompanyConnectionStatus MemberCompanyConnectionStatus { get; set; }
 
     /// <summary>Member company connection failed reason; may be absent.</summary>
     [JsonPropertyName("memberCompanyConnectionFailedReason")]
-    public string? MemberCompanyConnectionFailedReason { get; init; }
+    public string? MemberCompanyConnectionFailedReason { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPartnerType"/> case whose <c>type</c> is <c>NON_WHT_PAYER</c>.</summary>
@@ -79,7 +85,7 @@ public sealed class PlatformPartnerTypeNonWhtPayer : PlatformPartnerType
 
     /// <summary>Birthdate; may be absent.</summary>
     [JsonPropertyName("birthdate")]
-    public string? Birthdate { get; init; }
+    public string? Birthdate { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPartnerType"/> case whose <c>type</c> is <c>WHT_PAYER</c>.</summary>
@@ -91,7 +97,7 @@ public sealed class PlatformPartnerTypeWhtPayer : PlatformPartnerType
 
     /// <summary>Birthdate; may be absent.</summary>
     [JsonPropertyName("birthdate")]
-    public string? Birthdate { get; init; }
+    public string? Birthdate { get; set; }
 }
 
 /// <summary>A <see cref="PlatformPartnerType"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -60,6 +60,8 @@ public readonly struct PlatformPartnerTypeName : IEquatable<PlatformPartnerTypeN
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPartnerTypeName>
     {
+        public Converter() : base(PlatformPartnerTypeName.Business, PlatformPartnerTypeName.WhtPayer, PlatformPartnerTypeName.NonWhtPayer) { }
+
         protected override PlatformPartnerTypeName Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PlatformPayer : IEquatable<PlatformPayer>, IExtensibleEnu
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPayer>
     {
+        public Converter() : base(PlatformPayer.Partner, PlatformPayer.Merchant) { }
+
         protected override PlatformPayer Create(string value) => new(value);
     }
 }

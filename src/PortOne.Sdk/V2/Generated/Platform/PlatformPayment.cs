@@ -23,15 +23,17 @@ public abstract class PlatformPayment
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public PlatformPaymentMethod? Method { get; init; }
+    public PlatformPaymentMethod? Method { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPayment"/> case whose <c>type</c> is <c>EXTERNAL</c>.</summary>
@@ -43,11 +45,11 @@ public sealed class PlatformExternalPayment : PlatformPayment
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public string? OrderName { get; init; }
+    public string? OrderName { get; set; }
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? PaidAt { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPayment"/> case whose <c>type</c> is <c>PORT_ONE</c>.</summary>
@@ -59,19 +61,23 @@ public sealed class PlatformPortOnePayment : PlatformPayment
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>The key of the channel (payment gateway contract) to use. Left out, the store's default channel for this kind of request is used.</summary>
     [JsonPropertyName("channelKey")]
-    public required string ChannelKey { get; init; }
+    [JsonRequired]
+    public string ChannelKey { get; set; } = null!;
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 
     /// <summary>When the payment was completed.</summary>
     [JsonPropertyName("paidAt")]
-    public required DateTimeOffset PaidAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset PaidAt { get; set; }
 }
 
 /// <summary>A <see cref="PlatformPayment"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -39,11 +39,11 @@ public sealed class PlatformPaymentMethodEasyPay : PlatformPaymentMethod
 
     /// <summary>Provider; may be absent.</summary>
     [JsonPropertyName("provider")]
-    public EasyPayProvider? Provider { get; init; }
+    public EasyPayProvider? Provider { get; set; }
 
     /// <summary>Method type; may be absent.</summary>
     [JsonPropertyName("methodType")]
-    public EasyPayMethodType? MethodType { get; init; }
+    public EasyPayMethodType? MethodType { get; set; }
 }
 
 /// <summary>The <see cref="PlatformPaymentMethod"/> case whose <c>type</c> is <c>GIFT_CERTIFICATE</c>.</summary>

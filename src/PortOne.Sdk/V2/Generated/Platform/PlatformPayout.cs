@@ -13,117 +13,140 @@ public sealed class PlatformPayout
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Bulk payout ID.</summary>
     [JsonPropertyName("bulkPayoutId")]
-    public required string BulkPayoutId { get; init; }
+    [JsonRequired]
+    public string BulkPayoutId { get; set; } = null!;
 
     /// <summary>Bulk payout graphql ID.</summary>
     [JsonPropertyName("bulkPayoutGraphqlId")]
-    public required string BulkPayoutGraphqlId { get; init; }
+    [JsonRequired]
+    public string BulkPayoutGraphqlId { get; set; } = null!;
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public required PlatformPayoutMethod Method { get; init; }
+    [JsonRequired]
+    public PlatformPayoutMethod Method { get; set; }
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformPayoutStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformPayoutStatus Status { get; set; }
 
     /// <summary>When status updated happened (RFC 3339).</summary>
     [JsonPropertyName("statusUpdatedAt")]
-    public required DateTimeOffset StatusUpdatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StatusUpdatedAt { get; set; }
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Partner.</summary>
     [JsonPropertyName("partner")]
-    public required PlatformPartner Partner { get; init; }
+    [JsonRequired]
+    public PlatformPartner Partner { get; set; } = null!;
 
     /// <summary>Account.</summary>
     [JsonPropertyName("account")]
-    public required PlatformPayoutAccount Account { get; init; }
+    [JsonRequired]
+    public PlatformPayoutAccount Account { get; set; } = null!;
 
     /// <summary>Tax invoice ID; may be absent.</summary>
     [JsonPropertyName("taxInvoiceId")]
-    public string? TaxInvoiceId { get; init; }
+    public string? TaxInvoiceId { get; set; }
 
     /// <summary>Tax invoice status.</summary>
     [JsonPropertyName("taxInvoiceStatus")]
-    public required PlatformPayoutTaxInvoiceStatus TaxInvoiceStatus { get; init; }
+    [JsonRequired]
+    public PlatformPayoutTaxInvoiceStatus TaxInvoiceStatus { get; set; }
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>Amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("amount")]
-    public required long Amount { get; init; }
+    [JsonRequired]
+    public long Amount { get; set; }
 
     /// <summary>Supply amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("supplyAmount")]
-    public required long SupplyAmount { get; init; }
+    [JsonRequired]
+    public long SupplyAmount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long TaxFreeAmount { get; set; }
 
     /// <summary>The VAT part of the amount.</summary>
     [JsonPropertyName("vatAmount")]
-    public required long VatAmount { get; init; }
+    [JsonRequired]
+    public long VatAmount { get; set; }
 
     /// <summary>Settlement amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("settlementAmount")]
-    public required long SettlementAmount { get; init; }
+    [JsonRequired]
+    public long SettlementAmount { get; set; }
 
     /// <summary>Settlement tax free amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("settlementTaxFreeAmount")]
-    public required long SettlementTaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long SettlementTaxFreeAmount { get; set; }
 
     /// <summary>Income tax amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("incomeTaxAmount")]
-    public required long IncomeTaxAmount { get; init; }
+    [JsonRequired]
+    public long IncomeTaxAmount { get; set; }
 
     /// <summary>Local income tax amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("localIncomeTaxAmount")]
-    public required long LocalIncomeTaxAmount { get; init; }
+    [JsonRequired]
+    public long LocalIncomeTaxAmount { get; set; }
 
     /// <summary>Withdrawal memo; may be absent.</summary>
     [JsonPropertyName("withdrawalMemo")]
-    public string? WithdrawalMemo { get; init; }
+    public string? WithdrawalMemo { get; set; }
 
     /// <summary>Deposit memo; may be absent.</summary>
     [JsonPropertyName("depositMemo")]
-    public string? DepositMemo { get; init; }
+    public string? DepositMemo { get; set; }
 
     /// <summary>When it was created.</summary>
     [JsonPropertyName("createdAt")]
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When scheduled happened (RFC 3339); absent until then.</summary>
     [JsonPropertyName("scheduledAt")]
-    public DateTimeOffset? ScheduledAt { get; init; }
+    public DateTimeOffset? ScheduledAt { get; set; }
 
     /// <summary>Fail reason; may be absent.</summary>
     [JsonPropertyName("failReason")]
-    public string? FailReason { get; init; }
+    public string? FailReason { get; set; }
 
     /// <summary>Deduct wht.</summary>
     [JsonPropertyName("deductWht")]
-    public required bool DeductWht { get; init; }
+    [JsonRequired]
+    public bool DeductWht { get; set; }
 
     /// <summary>Settlement amount type.</summary>
     [JsonPropertyName("settlementAmountType")]
-    public required SettlementAmountType SettlementAmountType { get; init; }
+    [JsonRequired]
+    public SettlementAmountType SettlementAmountType { get; set; }
 
     /// <summary>Settlement statement.</summary>
     [JsonPropertyName("settlementStatement")]
-    public required PlatformPayoutSettlementStatementSummary SettlementStatement { get; init; }
+    [JsonRequired]
+    public PlatformPayoutSettlementStatementSummary SettlementStatement { get; set; } = null!;
 }

@@ -13,13 +13,16 @@ public sealed class PlatformPayoutAccount
 {
     /// <summary>Bank.</summary>
     [JsonPropertyName("bank")]
-    public required Bank Bank { get; init; }
+    [JsonRequired]
+    public Bank Bank { get; set; }
 
     /// <summary>Number.</summary>
     [JsonPropertyName("number")]
-    public required string Number { get; init; }
+    [JsonRequired]
+    public string Number { get; set; } = null!;
 
     /// <summary>Holder.</summary>
     [JsonPropertyName("holder")]
-    public required string Holder { get; init; }
+    [JsonRequired]
+    public string Holder { get; set; } = null!;
 }

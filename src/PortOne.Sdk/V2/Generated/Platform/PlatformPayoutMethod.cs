@@ -57,6 +57,8 @@ public readonly struct PlatformPayoutMethod : IEquatable<PlatformPayoutMethod>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPayoutMethod>
     {
+        public Converter() : base(PlatformPayoutMethod.Direct, PlatformPayoutMethod.Agency) { }
+
         protected override PlatformPayoutMethod Create(string value) => new(value);
     }
 }

@@ -63,6 +63,8 @@ public readonly struct PlatformPayoutSettlementStatementStatus : IEquatable<Plat
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPayoutSettlementStatementStatus>
     {
+        public Converter() : base(PlatformPayoutSettlementStatementStatus.Unsent, PlatformPayoutSettlementStatementStatus.Sent, PlatformPayoutSettlementStatementStatus.SendFailed, PlatformPayoutSettlementStatementStatus.SendPrepared) { }
+
         protected override PlatformPayoutSettlementStatementStatus Create(string value) => new(value);
     }
 }

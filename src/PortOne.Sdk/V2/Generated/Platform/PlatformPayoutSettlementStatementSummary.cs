@@ -13,13 +13,14 @@ public sealed class PlatformPayoutSettlementStatementSummary
 {
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformPayoutSettlementStatementStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformPayoutSettlementStatementStatus Status { get; set; }
 
     /// <summary>ID; may be absent.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>When it was issued.</summary>
     [JsonPropertyName("issuedAt")]
-    public DateTimeOffset? IssuedAt { get; init; }
+    public DateTimeOffset? IssuedAt { get; set; }
 }

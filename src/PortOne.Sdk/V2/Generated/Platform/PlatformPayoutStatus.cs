@@ -75,6 +75,8 @@ public readonly struct PlatformPayoutStatus : IEquatable<PlatformPayoutStatus>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPayoutStatus>
     {
+        public Converter() : base(PlatformPayoutStatus.Confirmed, PlatformPayoutStatus.Prepared, PlatformPayoutStatus.Cancelled, PlatformPayoutStatus.Stopped, PlatformPayoutStatus.Processing, PlatformPayoutStatus.Succeeded, PlatformPayoutStatus.Failed, PlatformPayoutStatus.Scheduled) { }
+
         protected override PlatformPayoutStatus Create(string value) => new(value);
     }
 }

@@ -13,33 +13,41 @@ public sealed class PlatformPayoutStatusStats
 {
     /// <summary>Confirmed.</summary>
     [JsonPropertyName("confirmed")]
-    public required long Confirmed { get; init; }
+    [JsonRequired]
+    public long Confirmed { get; set; }
 
     /// <summary>Prepared.</summary>
     [JsonPropertyName("prepared")]
-    public required long Prepared { get; init; }
+    [JsonRequired]
+    public long Prepared { get; set; }
 
     /// <summary>Cancelled.</summary>
     [JsonPropertyName("cancelled")]
-    public required long Cancelled { get; init; }
+    [JsonRequired]
+    public long Cancelled { get; set; }
 
     /// <summary>Stopped.</summary>
     [JsonPropertyName("stopped")]
-    public required long Stopped { get; init; }
+    [JsonRequired]
+    public long Stopped { get; set; }
 
     /// <summary>Processing.</summary>
     [JsonPropertyName("processing")]
-    public required long Processing { get; init; }
+    [JsonRequired]
+    public long Processing { get; set; }
 
     /// <summary>Succeeded.</summary>
     [JsonPropertyName("succeeded")]
-    public required long Succeeded { get; init; }
+    [JsonRequired]
+    public long Succeeded { get; set; }
 
     /// <summary>Failed.</summary>
     [JsonPropertyName("failed")]
-    public required long Failed { get; init; }
+    [JsonRequired]
+    public long Failed { get; set; }
 
     /// <summary>Scheduled.</summary>
     [JsonPropertyName("scheduled")]
-    public required long Scheduled { get; init; }
+    [JsonRequired]
+    public long Scheduled { get; set; }
 }

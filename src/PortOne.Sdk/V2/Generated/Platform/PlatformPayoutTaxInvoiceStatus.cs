@@ -111,6 +111,8 @@ public readonly struct PlatformPayoutTaxInvoiceStatus : IEquatable<PlatformPayou
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformPayoutTaxInvoiceStatus>
     {
+        public Converter() : base(PlatformPayoutTaxInvoiceStatus.None, PlatformPayoutTaxInvoiceStatus.Drafted, PlatformPayoutTaxInvoiceStatus.DraftPending, PlatformPayoutTaxInvoiceStatus.DraftFailed, PlatformPayoutTaxInvoiceStatus.Requested, PlatformPayoutTaxInvoiceStatus.RequestPending, PlatformPayoutTaxInvoiceStatus.RequestFailed, PlatformPayoutTaxInvoiceStatus.RequestCancelled, PlatformPayoutTaxInvoiceStatus.RequestRefused, PlatformPayoutTaxInvoiceStatus.Issued, PlatformPayoutTaxInvoiceStatus.IssuePending, PlatformPayoutTaxInvoiceStatus.IssueFailed, PlatformPayoutTaxInvoiceStatus.IssuanceCancelled, PlatformPayoutTaxInvoiceStatus.CancelPending, PlatformPayoutTaxInvoiceStatus.BeforeSending, PlatformPayoutTaxInvoiceStatus.WaitingSending, PlatformPayoutTaxInvoiceStatus.Sending, PlatformPayoutTaxInvoiceStatus.SendingPending, PlatformPayoutTaxInvoiceStatus.SendingCompleted, PlatformPayoutTaxInvoiceStatus.SendingFailed) { }
+
         protected override PlatformPayoutTaxInvoiceStatus Create(string value) => new(value);
     }
 }

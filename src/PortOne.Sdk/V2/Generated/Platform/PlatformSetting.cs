@@ -13,33 +13,39 @@ public sealed class PlatformSetting
 {
     /// <summary>Default withdrawal memo; may be absent.</summary>
     [JsonPropertyName("defaultWithdrawalMemo")]
-    public string? DefaultWithdrawalMemo { get; init; }
+    public string? DefaultWithdrawalMemo { get; set; }
 
     /// <summary>Default deposit memo; may be absent.</summary>
     [JsonPropertyName("defaultDepositMemo")]
-    public string? DefaultDepositMemo { get; init; }
+    public string? DefaultDepositMemo { get; set; }
 
     /// <summary>Supports multiple order transfers per partner.</summary>
     [JsonPropertyName("supportsMultipleOrderTransfersPerPartner")]
-    public required bool SupportsMultipleOrderTransfersPerPartner { get; init; }
+    [JsonRequired]
+    public bool SupportsMultipleOrderTransfersPerPartner { get; set; }
 
     /// <summary>Adjust settlement date after holiday if earlier.</summary>
     [JsonPropertyName("adjustSettlementDateAfterHolidayIfEarlier")]
-    public required bool AdjustSettlementDateAfterHolidayIfEarlier { get; init; }
+    [JsonRequired]
+    public bool AdjustSettlementDateAfterHolidayIfEarlier { get; set; }
 
     /// <summary>Deduct wht.</summary>
     [JsonPropertyName("deductWht")]
-    public required bool DeductWht { get; init; }
+    [JsonRequired]
+    public bool DeductWht { get; set; }
 
     /// <summary>Settlement amount type.</summary>
     [JsonPropertyName("settlementAmountType")]
-    public required SettlementAmountType SettlementAmountType { get; init; }
+    [JsonRequired]
+    public SettlementAmountType SettlementAmountType { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 
     /// <summary>Manual settlement per transfer.</summary>
     [JsonPropertyName("manualSettlementPerTransfer")]
-    public required bool ManualSettlementPerTransfer { get; init; }
+    [JsonRequired]
+    public bool ManualSettlementPerTransfer { get; set; }
 }

@@ -13,13 +13,16 @@ public sealed class PlatformSettlementCycle
 {
     /// <summary>Lag days.</summary>
     [JsonPropertyName("lagDays")]
-    public required int LagDays { get; init; }
+    [JsonRequired]
+    public int LagDays { get; set; }
 
     /// <summary>Date policy.</summary>
     [JsonPropertyName("datePolicy")]
-    public required PlatformSettlementCycleDatePolicy DatePolicy { get; init; }
+    [JsonRequired]
+    public PlatformSettlementCycleDatePolicy DatePolicy { get; set; }
 
     /// <summary>The means of payment.</summary>
     [JsonPropertyName("method")]
-    public required PlatformSettlementCycleMethod Method { get; init; }
+    [JsonRequired]
+    public PlatformSettlementCycleMethod Method { get; set; } = null!;
 }

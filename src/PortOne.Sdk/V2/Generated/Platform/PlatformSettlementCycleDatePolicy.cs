@@ -60,6 +60,8 @@ public readonly struct PlatformSettlementCycleDatePolicy : IEquatable<PlatformSe
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformSettlementCycleDatePolicy>
     {
+        public Converter() : base(PlatformSettlementCycleDatePolicy.HolidayBefore, PlatformSettlementCycleDatePolicy.HolidayAfter, PlatformSettlementCycleDatePolicy.CalendarDay) { }
+
         protected override PlatformSettlementCycleDatePolicy Create(string value) => new(value);
     }
 }

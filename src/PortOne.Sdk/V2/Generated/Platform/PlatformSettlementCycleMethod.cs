@@ -39,7 +39,8 @@ public sealed class PlatformSettlementCycleMethodManualDates : PlatformSettlemen
 
     /// <summary>Dates; a list.</summary>
     [JsonPropertyName("dates")]
-    public required IReadOnlyList<MonthDay> Dates { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<MonthDay> Dates { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformSettlementCycleMethod"/> case whose <c>type</c> is <c>MONTHLY</c>.</summary>
@@ -51,7 +52,8 @@ public sealed class PlatformSettlementCycleMethodMonthly : PlatformSettlementCyc
 
     /// <summary>Days of month; a list.</summary>
     [JsonPropertyName("daysOfMonth")]
-    public required IReadOnlyList<int> DaysOfMonth { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<int> DaysOfMonth { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformSettlementCycleMethod"/> case whose <c>type</c> is <c>WEEKLY</c>.</summary>
@@ -63,7 +65,8 @@ public sealed class PlatformSettlementCycleMethodWeekly : PlatformSettlementCycl
 
     /// <summary>Days of week; a list.</summary>
     [JsonPropertyName("daysOfWeek")]
-    public required IReadOnlyList<DayOfWeek> DaysOfWeek { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<DayOfWeek> DaysOfWeek { get; set; } = null!;
 }
 
 /// <summary>A <see cref="PlatformSettlementCycleMethod"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

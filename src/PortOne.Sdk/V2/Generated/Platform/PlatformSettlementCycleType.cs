@@ -63,6 +63,8 @@ public readonly struct PlatformSettlementCycleType : IEquatable<PlatformSettleme
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformSettlementCycleType>
     {
+        public Converter() : base(PlatformSettlementCycleType.Daily, PlatformSettlementCycleType.Weekly, PlatformSettlementCycleType.Monthly, PlatformSettlementCycleType.ManualDates) { }
+
         protected override PlatformSettlementCycleType Create(string value) => new(value);
     }
 }

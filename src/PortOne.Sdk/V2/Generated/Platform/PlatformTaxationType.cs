@@ -69,6 +69,8 @@ public readonly struct PlatformTaxationType : IEquatable<PlatformTaxationType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformTaxationType>
     {
+        public Converter() : base(PlatformTaxationType.Normal, PlatformTaxationType.SimpleTaxInvoiceIssuer, PlatformTaxationType.Simple, PlatformTaxationType.TaxFree, PlatformTaxationType.AssignedIdNumber, PlatformTaxationType.Special) { }
+
         protected override PlatformTaxationType Create(string value) => new(value);
     }
 }

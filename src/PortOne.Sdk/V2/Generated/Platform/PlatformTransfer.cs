@@ -23,47 +23,55 @@ public abstract class PlatformTransfer
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Partner.</summary>
     [JsonPropertyName("partner")]
-    public required PlatformPartner Partner { get; init; }
+    [JsonRequired]
+    public PlatformPartner Partner { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformTransferStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformTransferStatus Status { get; set; }
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Settlement date.</summary>
     [JsonPropertyName("settlementDate")]
-    public required string SettlementDate { get; init; }
+    [JsonRequired]
+    public string SettlementDate { get; set; } = null!;
 
     /// <summary>Settlement currency.</summary>
     [JsonPropertyName("settlementCurrency")]
-    public required Currency SettlementCurrency { get; init; }
+    [JsonRequired]
+    public Currency SettlementCurrency { get; set; }
 
     /// <summary>Payout ID; may be absent.</summary>
     [JsonPropertyName("payoutId")]
-    public string? PayoutId { get; init; }
+    public string? PayoutId { get; set; }
 
     /// <summary>Payout graphql ID; may be absent.</summary>
     [JsonPropertyName("payoutGraphqlId")]
-    public string? PayoutGraphqlId { get; init; }
+    public string? PayoutGraphqlId { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 
     /// <summary>User defined properties; a list.</summary>
     [JsonPropertyName("userDefinedProperties")]
-    public required IReadOnlyList<PlatformUserDefinedPropertyKeyValue> UserDefinedProperties { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformUserDefinedPropertyKeyValue> UserDefinedProperties { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformTransfer"/> case whose <c>type</c> is <c>MANUAL</c>.</summary>
@@ -75,11 +83,13 @@ public sealed class PlatformManualTransfer : PlatformTransfer
 
     /// <summary>Settlement amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("settlementAmount")]
-    public required long SettlementAmount { get; init; }
+    [JsonRequired]
+    public long SettlementAmount { get; set; }
 
     /// <summary>Settlement tax free amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("settlementTaxFreeAmount")]
-    public required long SettlementTaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long SettlementTaxFreeAmount { get; set; }
 }
 
 /// <summary>The <see cref="PlatformTransfer"/> case whose <c>type</c> is <c>ORDER</c>.</summary>
@@ -91,35 +101,43 @@ public sealed class PlatformOrderTransfer : PlatformTransfer
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required PlatformPayment Payment { get; init; }
+    [JsonRequired]
+    public PlatformPayment Payment { get; set; } = null!;
 
     /// <summary>Settlement start date.</summary>
     [JsonPropertyName("settlementStartDate")]
-    public required string SettlementStartDate { get; init; }
+    [JsonRequired]
+    public string SettlementStartDate { get; set; } = null!;
 
     /// <summary>Order lines; a list.</summary>
     [JsonPropertyName("orderLines")]
-    public required IReadOnlyList<PlatformOrderTransferOrderLine> OrderLines { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferOrderLine> OrderLines { get; set; } = null!;
 
     /// <summary>Additional fees; a list.</summary>
     [JsonPropertyName("additionalFees")]
-    public required IReadOnlyList<PlatformOrderTransferAdditionalFee> AdditionalFees { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferAdditionalFee> AdditionalFees { get; set; } = null!;
 
     /// <summary>Discounts; a list.</summary>
     [JsonPropertyName("discounts")]
-    public required IReadOnlyList<PlatformOrderTransferDiscount> Discounts { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferDiscount> Discounts { get; set; } = null!;
 
     /// <summary>Parameters; keyed by name.</summary>
     [JsonPropertyName("parameters")]
-    public required IReadOnlyDictionary<string, PlatformSettlementParameterValue> Parameters { get; init; }
+    [JsonRequired]
+    public IReadOnlyDictionary<string, PlatformSettlementParameterValue> Parameters { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformTransfer"/> case whose <c>type</c> is <c>ORDER_CANCEL</c>.</summary>
@@ -131,39 +149,48 @@ public sealed class PlatformOrderCancelTransfer : PlatformTransfer
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required PlatformPayment Payment { get; init; }
+    [JsonRequired]
+    public PlatformPayment Payment { get; set; } = null!;
 
     /// <summary>Settlement start date.</summary>
     [JsonPropertyName("settlementStartDate")]
-    public required string SettlementStartDate { get; init; }
+    [JsonRequired]
+    public string SettlementStartDate { get; set; } = null!;
 
     /// <summary>Order lines; a list.</summary>
     [JsonPropertyName("orderLines")]
-    public required IReadOnlyList<PlatformOrderTransferOrderLine> OrderLines { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferOrderLine> OrderLines { get; set; } = null!;
 
     /// <summary>Additional fees; a list.</summary>
     [JsonPropertyName("additionalFees")]
-    public required IReadOnlyList<PlatformOrderTransferAdditionalFee> AdditionalFees { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferAdditionalFee> AdditionalFees { get; set; } = null!;
 
     /// <summary>Discounts; a list.</summary>
     [JsonPropertyName("discounts")]
-    public required IReadOnlyList<PlatformOrderTransferDiscount> Discounts { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformOrderTransferDiscount> Discounts { get; set; } = null!;
 
     /// <summary>Cancellation.</summary>
     [JsonPropertyName("cancellation")]
-    public required PlatformOrderTransferCancellation Cancellation { get; init; }
+    [JsonRequired]
+    public PlatformOrderTransferCancellation Cancellation { get; set; } = null!;
 
     /// <summary>Parameters; keyed by name.</summary>
     [JsonPropertyName("parameters")]
-    public required IReadOnlyDictionary<string, PlatformSettlementParameterValue> Parameters { get; init; }
+    [JsonRequired]
+    public IReadOnlyDictionary<string, PlatformSettlementParameterValue> Parameters { get; set; } = null!;
 }
 
 /// <summary>A <see cref="PlatformTransfer"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

@@ -69,6 +69,8 @@ public readonly struct PlatformTransferStatus : IEquatable<PlatformTransferStatu
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformTransferStatus>
     {
+        public Converter() : base(PlatformTransferStatus.Scheduled, PlatformTransferStatus.InProcess, PlatformTransferStatus.Settled, PlatformTransferStatus.InPayout, PlatformTransferStatus.PaidOut, PlatformTransferStatus.PayoutConfirmed) { }
+
         protected override PlatformTransferStatus Create(string value) => new(value);
     }
 }

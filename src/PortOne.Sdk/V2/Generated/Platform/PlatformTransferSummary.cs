@@ -23,43 +23,52 @@ public abstract class PlatformTransferSummary
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Partner.</summary>
     [JsonPropertyName("partner")]
-    public required PlatformTransferSummaryPartner Partner { get; init; }
+    [JsonRequired]
+    public PlatformTransferSummaryPartner Partner { get; set; } = null!;
 
     /// <summary>Status.</summary>
     [JsonPropertyName("status")]
-    public required PlatformTransferStatus Status { get; init; }
+    [JsonRequired]
+    public PlatformTransferStatus Status { get; set; }
 
     /// <summary>Memo; may be absent.</summary>
     [JsonPropertyName("memo")]
-    public string? Memo { get; init; }
+    public string? Memo { get; set; }
 
     /// <summary>Settlement date.</summary>
     [JsonPropertyName("settlementDate")]
-    public required string SettlementDate { get; init; }
+    [JsonRequired]
+    public string SettlementDate { get; set; } = null!;
 
     /// <summary>Settlement currency.</summary>
     [JsonPropertyName("settlementCurrency")]
-    public required Currency SettlementCurrency { get; init; }
+    [JsonRequired]
+    public Currency SettlementCurrency { get; set; }
 
     /// <summary>Whether is for test.</summary>
     [JsonPropertyName("isForTest")]
-    public required bool IsForTest { get; init; }
+    [JsonRequired]
+    public bool IsForTest { get; set; }
 
     /// <summary>Partner user defined properties; a list.</summary>
     [JsonPropertyName("partnerUserDefinedProperties")]
-    public required IReadOnlyList<PlatformUserDefinedPropertyKeyValue> PartnerUserDefinedProperties { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformUserDefinedPropertyKeyValue> PartnerUserDefinedProperties { get; set; } = null!;
 
     /// <summary>User defined properties; a list.</summary>
     [JsonPropertyName("userDefinedProperties")]
-    public required IReadOnlyList<PlatformUserDefinedPropertyKeyValue> UserDefinedProperties { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformUserDefinedPropertyKeyValue> UserDefinedProperties { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformTransferSummary"/> case whose <c>type</c> is <c>MANUAL</c>.</summary>
@@ -71,11 +80,13 @@ public sealed class PlatformManualTransferSummary : PlatformTransferSummary
 
     /// <summary>Settlement amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("settlementAmount")]
-    public required long SettlementAmount { get; init; }
+    [JsonRequired]
+    public long SettlementAmount { get; set; }
 
     /// <summary>Settlement tax free amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("settlementTaxFreeAmount")]
-    public required long SettlementTaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long SettlementTaxFreeAmount { get; set; }
 }
 
 /// <summary>The <see cref="PlatformTransferSummary"/> case whose <c>type</c> is <c>ORDER</c>.</summary>
@@ -87,23 +98,28 @@ public sealed class PlatformOrderTransferSummary : PlatformTransferSummary
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required PlatformTransferSummaryPayment Payment { get; init; }
+    [JsonRequired]
+    public PlatformTransferSummaryPayment Payment { get; set; } = null!;
 
     /// <summary>Settlement start date.</summary>
     [JsonPropertyName("settlementStartDate")]
-    public required string SettlementStartDate { get; init; }
+    [JsonRequired]
+    public string SettlementStartDate { get; set; } = null!;
 }
 
 /// <summary>The <see cref="PlatformTransferSummary"/> case whose <c>type</c> is <c>ORDER_CANCEL</c>.</summary>
@@ -115,23 +131,28 @@ public sealed class PlatformOrderCancelTransferSummary : PlatformTransferSummary
 
     /// <summary>The store (a merchant can run several) this belongs to.</summary>
     [JsonPropertyName("storeId")]
-    public required string StoreId { get; init; }
+    [JsonRequired]
+    public string StoreId { get; set; } = null!;
 
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 
     /// <summary>Amount.</summary>
     [JsonPropertyName("amount")]
-    public required PlatformOrderSettlementAmount Amount { get; init; }
+    [JsonRequired]
+    public PlatformOrderSettlementAmount Amount { get; set; } = null!;
 
     /// <summary>Payment.</summary>
     [JsonPropertyName("payment")]
-    public required PlatformTransferSummaryPayment Payment { get; init; }
+    [JsonRequired]
+    public PlatformTransferSummaryPayment Payment { get; set; } = null!;
 
     /// <summary>Settlement start date.</summary>
     [JsonPropertyName("settlementStartDate")]
-    public required string SettlementStartDate { get; init; }
+    [JsonRequired]
+    public string SettlementStartDate { get; set; } = null!;
 }
 
 /// <summary>A <see cref="PlatformTransferSummary"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

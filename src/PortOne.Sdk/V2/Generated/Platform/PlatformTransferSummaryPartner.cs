@@ -13,25 +13,30 @@ public sealed class PlatformTransferSummaryPartner
 {
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>Graphql ID.</summary>
     [JsonPropertyName("graphqlId")]
-    public required string GraphqlId { get; init; }
+    [JsonRequired]
+    public string GraphqlId { get; set; } = null!;
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    [JsonRequired]
+    public string Name { get; set; } = null!;
 
     /// <summary>Type.</summary>
     [JsonPropertyName("type")]
-    public required PlatformTransferSummaryPartnerType Type { get; init; }
+    [JsonRequired]
+    public PlatformTransferSummaryPartnerType Type { get; set; }
 
     /// <summary>Taxation type; may be absent.</summary>
     [JsonPropertyName("taxationType")]
-    public PlatformPartnerTaxationType? TaxationType { get; init; }
+    public PlatformPartnerTaxationType? TaxationType { get; set; }
 
     /// <summary>User defined properties; a list.</summary>
     [JsonPropertyName("userDefinedProperties")]
-    public required IReadOnlyList<PlatformUserDefinedPropertyKeyValue> UserDefinedProperties { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<PlatformUserDefinedPropertyKeyValue> UserDefinedProperties { get; set; } = null!;
 }

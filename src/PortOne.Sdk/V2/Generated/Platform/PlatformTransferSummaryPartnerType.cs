@@ -60,6 +60,8 @@ public readonly struct PlatformTransferSummaryPartnerType : IEquatable<PlatformT
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformTransferSummaryPartnerType>
     {
+        public Converter() : base(PlatformTransferSummaryPartnerType.Business, PlatformTransferSummaryPartnerType.WhtPayer, PlatformTransferSummaryPartnerType.NonWhtPayer) { }
+
         protected override PlatformTransferSummaryPartnerType Create(string value) => new(value);
     }
 }

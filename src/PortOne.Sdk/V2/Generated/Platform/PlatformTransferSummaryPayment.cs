@@ -23,15 +23,17 @@ public abstract class PlatformTransferSummaryPayment
 
     /// <summary>ID.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
     /// <summary>The currency of every amount of this object.</summary>
     [JsonPropertyName("currency")]
-    public required Currency Currency { get; init; }
+    [JsonRequired]
+    public Currency Currency { get; set; }
 
     /// <summary>Method type; may be absent.</summary>
     [JsonPropertyName("methodType")]
-    public PaymentMethodType? MethodType { get; init; }
+    public PaymentMethodType? MethodType { get; set; }
 }
 
 /// <summary>The <see cref="PlatformTransferSummaryPayment"/> case whose <c>type</c> is <c>EXTERNAL</c>.</summary>
@@ -43,7 +45,7 @@ public sealed class PlatformTransferSummaryExternalPayment : PlatformTransferSum
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public string? OrderName { get; init; }
+    public string? OrderName { get; set; }
 }
 
 /// <summary>The <see cref="PlatformTransferSummaryPayment"/> case whose <c>type</c> is <c>PORT_ONE</c>.</summary>
@@ -55,7 +57,8 @@ public sealed class PlatformTransferSummaryPortOnePayment : PlatformTransferSumm
 
     /// <summary>The order name shown to the customer and on the gateway's receipt.</summary>
     [JsonPropertyName("orderName")]
-    public required string OrderName { get; init; }
+    [JsonRequired]
+    public string OrderName { get; set; } = null!;
 }
 
 /// <summary>A <see cref="PlatformTransferSummaryPayment"/> whose <c>type</c> this SDK version does not know. The whole object is kept.</summary>

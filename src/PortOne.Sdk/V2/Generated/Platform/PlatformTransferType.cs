@@ -60,6 +60,8 @@ public readonly struct PlatformTransferType : IEquatable<PlatformTransferType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformTransferType>
     {
+        public Converter() : base(PlatformTransferType.Order, PlatformTransferType.OrderCancel, PlatformTransferType.Manual) { }
+
         protected override PlatformTransferType Create(string value) => new(value);
     }
 }

@@ -57,6 +57,8 @@ public readonly struct PlatformWithdrawalAccountTransferType : IEquatable<Platfo
 
     internal sealed class Converter : ExtensibleEnumConverter<PlatformWithdrawalAccountTransferType>
     {
+        public Converter() : base(PlatformWithdrawalAccountTransferType.PartnerPayout, PlatformWithdrawalAccountTransferType.Remit) { }
+
         protected override PlatformWithdrawalAccountTransferType Create(string value) => new(value);
     }
 }

@@ -13,5 +13,6 @@ public sealed class RecoverPlatformAdditionalFeePolicyResponse
 {
     /// <summary>Additional fee policy.</summary>
     [JsonPropertyName("additionalFeePolicy")]
-    public required PlatformAdditionalFeePolicy AdditionalFeePolicy { get; init; }
+    [JsonRequired]
+    public PlatformAdditionalFeePolicy AdditionalFeePolicy { get; set; } = null!;
 }

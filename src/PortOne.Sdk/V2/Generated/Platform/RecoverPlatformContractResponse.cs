@@ -13,5 +13,6 @@ public sealed class RecoverPlatformContractResponse
 {
     /// <summary>Contract.</summary>
     [JsonPropertyName("contract")]
-    public required PlatformContract Contract { get; init; }
+    [JsonRequired]
+    public PlatformContract Contract { get; set; } = null!;
 }

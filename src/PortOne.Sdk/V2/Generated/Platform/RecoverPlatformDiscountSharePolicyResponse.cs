@@ -13,5 +13,6 @@ public sealed class RecoverPlatformDiscountSharePolicyResponse
 {
     /// <summary>Discount share policy.</summary>
     [JsonPropertyName("discountSharePolicy")]
-    public required PlatformDiscountSharePolicy DiscountSharePolicy { get; init; }
+    [JsonRequired]
+    public PlatformDiscountSharePolicy DiscountSharePolicy { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class ReschedulePlatformContractResponse
 {
     /// <summary>Scheduled contract.</summary>
     [JsonPropertyName("scheduledContract")]
-    public required PlatformContract ScheduledContract { get; init; }
+    [JsonRequired]
+    public PlatformContract ScheduledContract { get; set; } = null!;
 }

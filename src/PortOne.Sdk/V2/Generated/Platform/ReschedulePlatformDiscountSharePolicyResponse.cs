@@ -13,5 +13,6 @@ public sealed class ReschedulePlatformDiscountSharePolicyResponse
 {
     /// <summary>Scheduled discount share policy.</summary>
     [JsonPropertyName("scheduledDiscountSharePolicy")]
-    public required PlatformDiscountSharePolicy ScheduledDiscountSharePolicy { get; init; }
+    [JsonRequired]
+    public PlatformDiscountSharePolicy ScheduledDiscountSharePolicy { get; set; } = null!;
 }

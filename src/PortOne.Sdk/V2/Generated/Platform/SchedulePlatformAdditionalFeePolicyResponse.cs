@@ -13,5 +13,6 @@ public sealed class SchedulePlatformAdditionalFeePolicyResponse
 {
     /// <summary>Scheduled additional fee policy.</summary>
     [JsonPropertyName("scheduledAdditionalFeePolicy")]
-    public required PlatformAdditionalFeePolicy ScheduledAdditionalFeePolicy { get; init; }
+    [JsonRequired]
+    public PlatformAdditionalFeePolicy ScheduledAdditionalFeePolicy { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class SchedulePlatformContractResponse
 {
     /// <summary>Scheduled contract.</summary>
     [JsonPropertyName("scheduledContract")]
-    public required PlatformContract ScheduledContract { get; init; }
+    [JsonRequired]
+    public PlatformContract ScheduledContract { get; set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class SchedulePlatformPartnerResponse
 {
     /// <summary>Scheduled partner.</summary>
     [JsonPropertyName("scheduledPartner")]
-    public required PlatformPartner ScheduledPartner { get; init; }
+    [JsonRequired]
+    public PlatformPartner ScheduledPartner { get; set; } = null!;
 }

@@ -57,6 +57,8 @@ public readonly struct SettlementAmountType : IEquatable<SettlementAmountType>, 
 
     internal sealed class Converter : ExtensibleEnumConverter<SettlementAmountType>
     {
+        public Converter() : base(SettlementAmountType.Net, SettlementAmountType.Gross) { }
+
         protected override SettlementAmountType Create(string value) => new(value);
     }
 }

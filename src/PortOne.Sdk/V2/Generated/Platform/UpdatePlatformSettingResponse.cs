@@ -13,5 +13,6 @@ public sealed class UpdatePlatformSettingResponse
 {
     /// <summary>Setting.</summary>
     [JsonPropertyName("setting")]
-    public required PlatformSetting Setting { get; init; }
+    [JsonRequired]
+    public PlatformSetting Setting { get; set; } = null!;
 }

@@ -13,13 +13,14 @@ public sealed class GetPaymentReconciliationSettlementVatReportResponse
 {
     /// <summary>The objects on this page.</summary>
     [JsonPropertyName("items")]
-    public IReadOnlyList<PaymentReconciliationVatReportItem>? Items { get; init; }
+    public IReadOnlyList<PaymentReconciliationVatReportItem>? Items { get; set; }
 
     /// <summary>Summary.</summary>
     [JsonPropertyName("summary")]
-    public required PaymentReconciliationVatReportSummary Summary { get; init; }
+    [JsonRequired]
+    public PaymentReconciliationVatReportSummary Summary { get; set; } = null!;
 
     /// <summary>PG specifiers; a list, may be absent.</summary>
     [JsonPropertyName("pgSpecifiers")]
-    public IReadOnlyList<ReconciliationPgSpecifier>? PgSpecifiers { get; init; }
+    public IReadOnlyList<ReconciliationPgSpecifier>? PgSpecifiers { get; set; }
 }

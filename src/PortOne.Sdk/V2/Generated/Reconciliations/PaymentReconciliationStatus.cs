@@ -63,6 +63,8 @@ public readonly struct PaymentReconciliationStatus : IEquatable<PaymentReconcili
 
     internal sealed class Converter : ExtensibleEnumConverter<PaymentReconciliationStatus>
     {
+        public Converter() : base(PaymentReconciliationStatus.Matched, PaymentReconciliationStatus.NotMatched, PaymentReconciliationStatus.Incomparable, PaymentReconciliationStatus.NotCollected) { }
+
         protected override PaymentReconciliationStatus Create(string value) => new(value);
     }
 }

@@ -13,21 +13,26 @@ public sealed class PaymentReconciliationVatReportItem
 {
     /// <summary>Payment method.</summary>
     [JsonPropertyName("paymentMethod")]
-    public required SimplifiedPaymentMethodType PaymentMethod { get; init; }
+    [JsonRequired]
+    public SimplifiedPaymentMethodType PaymentMethod { get; set; }
 
     /// <summary>Supply amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("supplyAmount")]
-    public required long SupplyAmount { get; init; }
+    [JsonRequired]
+    public long SupplyAmount { get; set; }
 
     /// <summary>The VAT part of the amount.</summary>
     [JsonPropertyName("vatAmount")]
-    public required long VatAmount { get; init; }
+    [JsonRequired]
+    public long VatAmount { get; set; }
 
     /// <summary>The part of the amount that is exempt from VAT.</summary>
     [JsonPropertyName("taxFreeAmount")]
-    public required long TaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long TaxFreeAmount { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 }

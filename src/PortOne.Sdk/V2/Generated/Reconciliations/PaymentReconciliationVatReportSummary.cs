@@ -13,17 +13,21 @@ public sealed class PaymentReconciliationVatReportSummary
 {
     /// <summary>Total supply amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalSupplyAmount")]
-    public required long TotalSupplyAmount { get; init; }
+    [JsonRequired]
+    public long TotalSupplyAmount { get; set; }
 
     /// <summary>Total VAT amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalVatAmount")]
-    public required long TotalVatAmount { get; init; }
+    [JsonRequired]
+    public long TotalVatAmount { get; set; }
 
     /// <summary>Total tax free amount; in the currency's own unit (won for KRW).</summary>
     [JsonPropertyName("totalTaxFreeAmount")]
-    public required long TotalTaxFreeAmount { get; init; }
+    [JsonRequired]
+    public long TotalTaxFreeAmount { get; set; }
 
     /// <summary>The total amount, VAT and tax-free part included.</summary>
     [JsonPropertyName("totalAmount")]
-    public required long TotalAmount { get; init; }
+    [JsonRequired]
+    public long TotalAmount { get; set; }
 }

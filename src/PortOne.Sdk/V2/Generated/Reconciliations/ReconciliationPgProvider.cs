@@ -120,6 +120,8 @@ public readonly struct ReconciliationPgProvider : IEquatable<ReconciliationPgPro
 
     internal sealed class Converter : ExtensibleEnumConverter<ReconciliationPgProvider>
     {
+        public Converter() : base(ReconciliationPgProvider.Kakaopay, ReconciliationPgProvider.Nicepay, ReconciliationPgProvider.Naverpay, ReconciliationPgProvider.Uplus, ReconciliationPgProvider.Tosspayments, ReconciliationPgProvider.Tosspay, ReconciliationPgProvider.Payco, ReconciliationPgProvider.Kcp, ReconciliationPgProvider.Danal, ReconciliationPgProvider.Eximbay, ReconciliationPgProvider.Inicis, ReconciliationPgProvider.Hecto, ReconciliationPgProvider.Ksnet, ReconciliationPgProvider.Kpn, ReconciliationPgProvider.Hyphen, ReconciliationPgProvider.Paypal, ReconciliationPgProvider.HectoEasy, ReconciliationPgProvider.Mobilians, ReconciliationPgProvider.PayletterGlobal, ReconciliationPgProvider.Kiwoompay, ReconciliationPgProvider.Paymentwall, ReconciliationPgProvider.Innopay, ReconciliationPgProvider.Galaxia) { }
+
         protected override ReconciliationPgProvider Create(string value) => new(value);
     }
 }

@@ -72,6 +72,8 @@ public readonly struct SimplifiedPaymentMethodType : IEquatable<SimplifiedPaymen
 
     internal sealed class Converter : ExtensibleEnumConverter<SimplifiedPaymentMethodType>
     {
+        public Converter() : base(SimplifiedPaymentMethodType.Card, SimplifiedPaymentMethodType.VirtualAccount, SimplifiedPaymentMethodType.Transfer, SimplifiedPaymentMethodType.Charge, SimplifiedPaymentMethodType.Mobile, SimplifiedPaymentMethodType.Point, SimplifiedPaymentMethodType.Etc) { }
+
         protected override SimplifiedPaymentMethodType Create(string value) => new(value);
     }
 }
