@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,15 +24,32 @@ internal sealed class PortOneAuthHandler : DelegatingHandler
         _logger = logger;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = request.GetPortOneOperation();
         if (operation is { Authenticated: false })
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        var header = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
+        var pending = _credential.GetAuthorizationAsync(cancellationToken);
+        if (pending.IsCompletedSuccessfully && !_credential.CanRenew)
+        {
+            // A fixed API secret: nothing to wait for and no 401 to cure, so no state machine of our own per attempt.
+            request.Headers.Authorization = pending.Result;
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendWithTokenAsync(request, operation, pending, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(
+        HttpRequestMessage request,
+        PortOneOperation? operation,
+        ValueTask<AuthenticationHeaderValue> pending,
+        CancellationToken cancellationToken)
+    {
+        var header = await pending.ConfigureAwait(false);
         request.Headers.Authorization = header;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || !_credential.CanRenew)

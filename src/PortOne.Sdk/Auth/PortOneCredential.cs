@@ -82,6 +82,9 @@ internal abstract class CachingTokenCredential : PortOneCredential
     private DateTimeOffset _renewAt;
     private Task<IssuedToken>? _pending;
 
+    // _current and _renewAt as one object, published for the lock-free read; null whenever _current is null.
+    private FreshToken? _fresh;
+
     protected CachingTokenCredential(TimeProvider timeProvider, TimeSpan renewBefore, ILogger logger)
     {
         TimeProvider = timeProvider;
@@ -119,6 +122,14 @@ internal abstract class CachingTokenCredential : PortOneCredential
 
     public async ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken)
     {
+        // The common case, a cached token still good, is read without taking the lock: every call of every caller
+        // passes here, and under many concurrent callers the lock itself became the cost.
+        var fresh = Volatile.Read(ref _fresh);
+        if (fresh is not null && TimeProvider.GetUtcNow() < fresh.RenewAt)
+        {
+            return fresh.Token;
+        }
+
         Task<IssuedToken> pending;
         lock (_gate)
         {
@@ -147,6 +158,7 @@ internal abstract class CachingTokenCredential : PortOneCredential
             if (_current is not null && string.Equals(_current.Header.Parameter, rejected.Parameter, StringComparison.Ordinal))
             {
                 _current = null;
+                Volatile.Write(ref _fresh, null);
             }
         }
     }
@@ -189,6 +201,7 @@ internal abstract class CachingTokenCredential : PortOneCredential
                 _current = token;
                 _renewAt = renewAt;
                 _pending = null;
+                Volatile.Write(ref _fresh, new FreshToken(token, renewAt));
             }
 
             return token;
@@ -212,4 +225,18 @@ internal abstract class CachingTokenCredential : PortOneCredential
             throw new PortOneException("Could not obtain a PortOne access token: " + exception.GetType().Name + ".", exception);
         }
     }
+}
+
+/// <summary>A cached token with the time to stop handing it out, swapped as one reference.</summary>
+internal sealed class FreshToken
+{
+    public FreshToken(IssuedToken token, DateTimeOffset renewAt)
+    {
+        Token = token;
+        RenewAt = renewAt;
+    }
+
+    public IssuedToken Token { get; }
+
+    public DateTimeOffset RenewAt { get; }
 }

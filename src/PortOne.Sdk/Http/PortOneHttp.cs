@@ -79,9 +79,12 @@ internal sealed class PortOneClientRuntime
         var baseAddress = Options.EffectiveBaseAddress.ToString();
         client.BaseAddress = new Uri(baseAddress.EndsWith("/", StringComparison.Ordinal) ? baseAddress : baseAddress + "/");
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        // Checked once here, then kept as text: HttpClient copies its default headers into every request, and
+        // parsed values would be cloned object by object on each call.
+        var userAgent = new ProductInfoHeaderValue("PortOne.Sdk", PortOneDiagnostics.Version) + " "
+            + new ProductInfoHeaderValue("(" + RuntimeInformation.FrameworkDescription.Trim() + "; " + ApiLabel + ")");
         client.DefaultRequestHeaders.UserAgent.Clear();
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("PortOne.Sdk", PortOneDiagnostics.Version));
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("(" + RuntimeInformation.FrameworkDescription.Trim() + "; " + ApiLabel + ")"));
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
     }
 
     private static HttpMessageHandler CreatePrimaryHandler()
