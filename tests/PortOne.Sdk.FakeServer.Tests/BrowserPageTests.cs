@@ -53,6 +53,7 @@ public sealed class BrowserPageTests
         options.BaseAddress = host.V2Address;
         using var portone = new PortOneV2Client(options);
         using var http = new HttpClient { BaseAddress = host.Address };
+        var start = host.Fake.Clock.GetUtcNow();
 
         var billingKey = (await portone.BillingKeys.IssueAsync(new IssueBillingKeyRequest
         {
@@ -85,15 +86,15 @@ public sealed class BrowserPageTests
         Directory.CreateDirectory(outputDirectory);
         var before = await RenderAsync(chromium, host.Address, Path.Combine(outputDirectory, "fake-server-page.png"));
 
-        Assert.Equal("2025-01-01 00:01:00Z", Clock(before));
+        Assert.Equal(Time(start.AddMinutes(1)), Clock(before));
         Assert.Matches(Row("browser-order-1", "PARTIAL_CANCELLED"), before);
         Assert.Matches(Row("browser-order-2", "PAID"), before);
         Assert.Contains("Pro-rated refund", before, StringComparison.Ordinal);
         Assert.Contains("1,900 KRW", before, StringComparison.Ordinal);
         Assert.Contains(billingKey, before, StringComparison.Ordinal);
-        Assert.Matches(Row(schedule.Schedule.Id, "browser-order-3", "SCHEDULED", "2025-01-31 00:00:00Z"), before);
-        Assert.Contains("#1 2025-01-01 00:00:00Z → 500", before, StringComparison.Ordinal);
-        Assert.Contains("#2 2025-01-01 00:01:00Z → 200", before, StringComparison.Ordinal);
+        Assert.Matches(Row(schedule.Schedule.Id, "browser-order-3", "SCHEDULED", Time(timeToPay), "in 30 days"), before);
+        Assert.Contains($"#1 {Time(start)} → 500", before, StringComparison.Ordinal);
+        Assert.Contains($"#2 {Time(start.AddMinutes(1))} → 200", before, StringComparison.Ordinal);
         Assert.Contains("Transaction.PartialCancelled", before, StringComparison.Ordinal);
 
         // What the page's own "move the clock" form would send: its action read from the DOM Chromium built.
@@ -108,9 +109,9 @@ public sealed class BrowserPageTests
         }
 
         var after = await RenderAsync(chromium, host.Address, Path.Combine(outputDirectory, "fake-server-page-after.png"));
-        var now = new DateTimeOffset(2025, 1, 1, 0, 1, 0, TimeSpan.Zero).AddDays(days);
-        Assert.Equal(now.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), Clock(after));
-        Assert.Matches(Row(schedule.Schedule.Id, "browser-order-3", "SUCCEEDED", "2025-01-31 00:00:00Z"), after);
+        var now = start.AddMinutes(1).AddDays(days);
+        Assert.Equal(Time(now), Clock(after));
+        Assert.Matches(Row(schedule.Schedule.Id, "browser-order-3", "SUCCEEDED", Time(timeToPay), string.Empty, Time(now)), after);
         Assert.Matches(Row("browser-order-3", "PAID"), after);
         _output.WriteLine($"screenshots: {outputDirectory}");
     }
@@ -122,6 +123,10 @@ public sealed class BrowserPageTests
         Amount = new PaymentAmountInput { Total = 9900 },
         Currency = Currency.Krw,
     };
+
+    // A time as the page shows it.
+    private static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     // The text of the clock element as Chromium serialized it.
     private static string Clock(string dom) =>
