@@ -74,13 +74,22 @@ internal sealed class FakeAnswerProbe : IDisposable
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
         var v2 = new PortOneV2Options { ApiSecret = fake.V2ApiSecret, StoreId = fake.StoreId, AuthMode = authMode };
         fake.ApplyTo(v2);
-        V2 = new PortOneV2Client(v2, _loggerFactory, new AnswerRecordingHandler(fake.CreateHandler(), _answers));
-        var v1 = new PortOneV1Options { ApiKey = fake.V1ApiKey, ApiSecret = fake.V1ApiSecret };
-        fake.ApplyTo(v1);
-        V1 = new PortOneV1Client(v1, _loggerFactory, new AnswerRecordingHandler(fake.CreateHandler(), _answers));
+        V2 = new PortOneV2Client(v2, _loggerFactory, new AnswerRecordingHandler(Transport(fake), _answers));
+        V1 = new PortOneV1Client(V1Options(fake), _loggerFactory, new AnswerRecordingHandler(Transport(fake), _answers));
     }
 
     public FakePortOne Fake { get; }
+
+    // In memory, or real sockets once the fake serves over loopback (fake.ApplyTo then points at that address).
+    private static HttpMessageHandler Transport(FakePortOne fake) =>
+        fake.V2LoopbackAddress is null ? fake.CreateHandler() : new SocketsHttpHandler();
+
+    private static PortOneV1Options V1Options(FakePortOne fake)
+    {
+        var options = new PortOneV1Options { ApiKey = fake.V1ApiKey, ApiSecret = fake.V1ApiSecret };
+        fake.ApplyTo(options);
+        return options;
+    }
 
     public PortOneV2Client V2 { get; }
 

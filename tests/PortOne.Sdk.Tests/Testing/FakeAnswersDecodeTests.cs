@@ -18,10 +18,18 @@ public sealed class FakeAnswersDecodeTests
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task Every_answer_of_a_broad_flow_decodes_without_loss_and_every_emulated_operation_is_reached()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_answer_of_a_broad_flow_decodes_without_loss_and_every_emulated_operation_is_reached(bool loopback)
     {
         await using var fake = new FakePortOne(Start);
+        if (loopback)
+        {
+            // The same answers over real HTTP: what the loopback server writes must decode the same way.
+            fake.StartLoopbackServer();
+        }
+
         using var probe = new FakeAnswerProbe(fake);
 
         await RunV2FlowAsync(probe);
