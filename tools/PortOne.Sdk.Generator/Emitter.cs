@@ -323,11 +323,11 @@ internal sealed class Emitter
     {
         w.Line($"internal sealed class {name}Converter : UnionConverter<{name}>");
         w.Open();
-        w.Line("private static readonly KeyValuePair<string, System.Type>[] Cases =");
+        w.Line($"private static readonly UnionCase<{name}>[] Cases =");
         w.Line("[");
         foreach (var (value, csName) in cases.OrderBy(c => c.Value, StringComparer.Ordinal))
         {
-            w.Line($"    new(\"{value}\", typeof({csName})),");
+            w.Line($"    UnionCase<{name}>.Of<{csName}>(\"{value}\"),");
         }
 
         w.Line("];");

@@ -8,6 +8,57 @@ using PortOne.Sdk;
 
 namespace PortOne.Sdk.Serialization;
 
+/// <summary>One case of a union: its discriminator value and how to read it.</summary>
+/// <typeparam name="TBase">The abstract base type of the union.</typeparam>
+internal sealed class UnionCase<TBase>
+    where TBase : class
+{
+    private UnionCase(string value, Type type, Reader read)
+    {
+        Value = value;
+        Utf8 = Encoding.UTF8.GetBytes(value);
+        Type = type;
+        Read = read;
+    }
+
+    /// <summary>Reads one case's object; the reader stands on its start.</summary>
+    public delegate TBase? Reader(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    /// <summary>The discriminator value.</summary>
+    public string Value { get; }
+
+    /// <summary>The discriminator value as UTF-8, for matching without decoding it.</summary>
+    public byte[] Utf8 { get; }
+
+    /// <summary>The case's type.</summary>
+    public Type Type { get; }
+
+    /// <summary>Reads the case.</summary>
+    public Reader Read { get; }
+
+    /// <summary>
+    /// A case read by its own converter, in the serializer's current read: no second pass over the object to find its
+    /// end, as <c>JsonSerializer.Deserialize(ref reader, …)</c> makes.
+    /// </summary>
+    /// <typeparam name="TCase">The case's type.</typeparam>
+    /// <param name="value">The discriminator value.</param>
+    public static UnionCase<TBase> Of<TCase>(string value)
+        where TCase : class, TBase =>
+        new(value, typeof(TCase), static (ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        {
+            var typeInfo = options.GetTypeInfo(typeof(TCase));
+            return typeInfo.Converter is JsonConverter<TCase> converter
+                ? converter.Read(ref reader, typeof(TCase), options)
+                : (TBase?)JsonSerializer.Deserialize(ref reader, typeInfo);
+        });
+
+    /// <summary>A case known only by its type, read through the serializer.</summary>
+    /// <param name="value">The discriminator value.</param>
+    /// <param name="type">The case's type.</param>
+    public static UnionCase<TBase> OfType(string value, Type type) =>
+        new(value, type, (ref Utf8JsonReader reader, JsonSerializerOptions options) => (TBase?)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(type)));
+}
+
 /// <summary>
 /// One converter for every union of the API. It finds the discriminator wherever it stands in the object,
 /// hands the object to the serializer metadata of the matching case, and turns a case it does not know into the
@@ -19,17 +70,26 @@ internal abstract class UnionConverter<TBase> : JsonConverter<TBase>, IUnionConv
     where TBase : class
 {
     private readonly byte[] _discriminatorUtf8;
-    private readonly Dictionary<string, Type> _cases;
+    private readonly Dictionary<string, UnionCase<TBase>> _cases;
+    private readonly UnionCase<TBase>[] _caseList;
 
     protected UnionConverter(string discriminatorPropertyName, IEnumerable<KeyValuePair<string, Type>> cases)
+        : this(discriminatorPropertyName, ToCases(cases))
+    {
+    }
+
+    protected UnionConverter(string discriminatorPropertyName, IEnumerable<UnionCase<TBase>> cases)
     {
         DiscriminatorPropertyName = discriminatorPropertyName;
         _discriminatorUtf8 = Encoding.UTF8.GetBytes(discriminatorPropertyName);
-        _cases = new Dictionary<string, Type>(StringComparer.Ordinal);
-        foreach (var pair in cases)
+        _cases = new Dictionary<string, UnionCase<TBase>>(StringComparer.Ordinal);
+        foreach (var unionCase in cases)
         {
-            _cases.Add(pair.Key, pair.Value);
+            _cases.Add(unionCase.Value, unionCase);
         }
+
+        _caseList = new UnionCase<TBase>[_cases.Count];
+        _cases.Values.CopyTo(_caseList, 0);
     }
 
     /// <summary>The JSON name of the discriminator property, e.g. <c>status</c> or <c>type</c>.</summary>
@@ -41,7 +101,7 @@ internal abstract class UnionConverter<TBase> : JsonConverter<TBase>, IUnionConv
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(TBase);
 
     Type? IUnionConverter.CaseFor(string? discriminator) =>
-        discriminator is not null && _cases.TryGetValue(discriminator, out var caseType) ? caseType : null;
+        discriminator is not null && _cases.TryGetValue(discriminator, out var unionCase) ? unionCase.Type : null;
 
     object IUnionConverter.CreateUnknownCase(JsonElement rawJson) =>
         CreateUnknown(
@@ -60,10 +120,10 @@ internal abstract class UnionConverter<TBase> : JsonConverter<TBase>, IUnionConv
             throw new JsonException($"Expected a JSON object for {typeof(TBase).Name} but found {reader.TokenType}.");
         }
 
-        var discriminator = FindDiscriminator(reader);
-        if (discriminator is not null && _cases.TryGetValue(discriminator, out var caseType))
+        var known = FindDiscriminator(reader, out var discriminator);
+        if (known is not null)
         {
-            return (TBase?)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(caseType));
+            return known.Read(ref reader, options);
         }
 
         using var document = JsonDocument.ParseValue(ref reader);
@@ -87,10 +147,20 @@ internal abstract class UnionConverter<TBase> : JsonConverter<TBase>, IUnionConv
         JsonSerializer.Serialize(writer, value, options.GetTypeInfo(runtimeType));
     }
 
+    private static IEnumerable<UnionCase<TBase>> ToCases(IEnumerable<KeyValuePair<string, Type>> cases)
+    {
+        foreach (var pair in cases)
+        {
+            yield return UnionCase<TBase>.OfType(pair.Key, pair.Value);
+        }
+    }
+
     // Takes the reader by value: scanning a copy leaves the caller's reader on the object's start token. The
     // serializer buffers the whole value before it calls a custom converter, so the copy can read to the end.
-    private string? FindDiscriminator(Utf8JsonReader reader)
+    // A known value is matched on its bytes (no string); an unknown one is decoded for the unknown case.
+    private UnionCase<TBase>? FindDiscriminator(Utf8JsonReader reader, out string? discriminator)
     {
+        discriminator = null;
         var objectDepth = reader.CurrentDepth;
         while (reader.Read())
         {
@@ -112,7 +182,22 @@ internal abstract class UnionConverter<TBase> : JsonConverter<TBase>, IUnionConv
 
             if (isDiscriminator)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    return null;
+                }
+
+                foreach (var unionCase in _caseList)
+                {
+                    if (reader.ValueTextEquals(unionCase.Utf8))
+                    {
+                        discriminator = unionCase.Value;
+                        return unionCase;
+                    }
+                }
+
+                discriminator = reader.GetString();
+                return null;
             }
 
             reader.Skip();

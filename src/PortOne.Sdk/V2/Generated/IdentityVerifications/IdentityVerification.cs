@@ -158,11 +158,11 @@ public sealed class UnknownIdentityVerification : IdentityVerification, IPortOne
 
 internal sealed class IdentityVerificationConverter : UnionConverter<IdentityVerification>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<IdentityVerification>[] Cases =
     [
-        new("FAILED", typeof(FailedIdentityVerification)),
-        new("READY", typeof(ReadyIdentityVerification)),
-        new("VERIFIED", typeof(VerifiedIdentityVerification)),
+        UnionCase<IdentityVerification>.Of<FailedIdentityVerification>("FAILED"),
+        UnionCase<IdentityVerification>.Of<ReadyIdentityVerification>("READY"),
+        UnionCase<IdentityVerification>.Of<VerifiedIdentityVerification>("VERIFIED"),
     ];
 
     public IdentityVerificationConverter()

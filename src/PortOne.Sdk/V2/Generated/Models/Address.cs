@@ -95,10 +95,10 @@ public sealed class UnknownAddress : Address, IPortOneUnknownCase
 
 internal sealed class AddressConverter : UnionConverter<Address>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<Address>[] Cases =
     [
-        new("ONE_LINE", typeof(OneLineAddress)),
-        new("SEPARATED", typeof(SeparatedAddress)),
+        UnionCase<Address>.Of<OneLineAddress>("ONE_LINE"),
+        UnionCase<Address>.Of<SeparatedAddress>("SEPARATED"),
     ];
 
     public AddressConverter()

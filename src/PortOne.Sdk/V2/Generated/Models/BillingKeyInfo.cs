@@ -143,10 +143,10 @@ public sealed class UnknownBillingKeyInfo : BillingKeyInfo, IPortOneUnknownCase
 
 internal sealed class BillingKeyInfoConverter : UnionConverter<BillingKeyInfo>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<BillingKeyInfo>[] Cases =
     [
-        new("DELETED", typeof(DeletedBillingKeyInfo)),
-        new("ISSUED", typeof(IssuedBillingKeyInfo)),
+        UnionCase<BillingKeyInfo>.Of<DeletedBillingKeyInfo>("DELETED"),
+        UnionCase<BillingKeyInfo>.Of<IssuedBillingKeyInfo>("ISSUED"),
     ];
 
     public BillingKeyInfoConverter()

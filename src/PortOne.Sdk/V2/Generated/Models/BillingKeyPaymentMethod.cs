@@ -110,13 +110,13 @@ public sealed class UnknownBillingKeyPaymentMethod : BillingKeyPaymentMethod, IP
 
 internal sealed class BillingKeyPaymentMethodConverter : UnionConverter<BillingKeyPaymentMethod>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<BillingKeyPaymentMethod>[] Cases =
     [
-        new("BillingKeyPaymentMethodCard", typeof(BillingKeyPaymentMethodCard)),
-        new("BillingKeyPaymentMethodEasyPay", typeof(BillingKeyPaymentMethodEasyPay)),
-        new("BillingKeyPaymentMethodMobile", typeof(BillingKeyPaymentMethodMobile)),
-        new("BillingKeyPaymentMethodPaypal", typeof(BillingKeyPaymentMethodPaypal)),
-        new("BillingKeyPaymentMethodTransfer", typeof(BillingKeyPaymentMethodTransfer)),
+        UnionCase<BillingKeyPaymentMethod>.Of<BillingKeyPaymentMethodCard>("BillingKeyPaymentMethodCard"),
+        UnionCase<BillingKeyPaymentMethod>.Of<BillingKeyPaymentMethodEasyPay>("BillingKeyPaymentMethodEasyPay"),
+        UnionCase<BillingKeyPaymentMethod>.Of<BillingKeyPaymentMethodMobile>("BillingKeyPaymentMethodMobile"),
+        UnionCase<BillingKeyPaymentMethod>.Of<BillingKeyPaymentMethodPaypal>("BillingKeyPaymentMethodPaypal"),
+        UnionCase<BillingKeyPaymentMethod>.Of<BillingKeyPaymentMethodTransfer>("BillingKeyPaymentMethodTransfer"),
     ];
 
     public BillingKeyPaymentMethodConverter()

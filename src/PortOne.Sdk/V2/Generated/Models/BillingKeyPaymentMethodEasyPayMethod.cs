@@ -82,11 +82,11 @@ public sealed class UnknownBillingKeyPaymentMethodEasyPayMethod : BillingKeyPaym
 
 internal sealed class BillingKeyPaymentMethodEasyPayMethodConverter : UnionConverter<BillingKeyPaymentMethodEasyPayMethod>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<BillingKeyPaymentMethodEasyPayMethod>[] Cases =
     [
-        new("BillingKeyPaymentMethodCard", typeof(BillingKeyPaymentMethodEasyPayMethodCard)),
-        new("BillingKeyPaymentMethodEasyPayCharge", typeof(BillingKeyPaymentMethodEasyPayCharge)),
-        new("BillingKeyPaymentMethodTransfer", typeof(BillingKeyPaymentMethodEasyPayMethodTransfer)),
+        UnionCase<BillingKeyPaymentMethodEasyPayMethod>.Of<BillingKeyPaymentMethodEasyPayMethodCard>("BillingKeyPaymentMethodCard"),
+        UnionCase<BillingKeyPaymentMethodEasyPayMethod>.Of<BillingKeyPaymentMethodEasyPayCharge>("BillingKeyPaymentMethodEasyPayCharge"),
+        UnionCase<BillingKeyPaymentMethodEasyPayMethod>.Of<BillingKeyPaymentMethodEasyPayMethodTransfer>("BillingKeyPaymentMethodTransfer"),
     ];
 
     public BillingKeyPaymentMethodEasyPayMethodConverter()

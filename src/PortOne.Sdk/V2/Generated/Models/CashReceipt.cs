@@ -209,11 +209,11 @@ public sealed class UnknownCashReceipt : CashReceipt, IPortOneUnknownCase
 
 internal sealed class CashReceiptConverter : UnionConverter<CashReceipt>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<CashReceipt>[] Cases =
     [
-        new("CANCELLED", typeof(CancelledCashReceipt)),
-        new("ISSUED", typeof(IssuedCashReceipt)),
-        new("ISSUE_FAILED", typeof(IssueFailedCashReceipt)),
+        UnionCase<CashReceipt>.Of<CancelledCashReceipt>("CANCELLED"),
+        UnionCase<CashReceipt>.Of<IssuedCashReceipt>("ISSUED"),
+        UnionCase<CashReceipt>.Of<IssueFailedCashReceipt>("ISSUE_FAILED"),
     ];
 
     public CashReceiptConverter()

@@ -88,10 +88,10 @@ public sealed class UnknownChannelSpecificFailure : ChannelSpecificFailure, IPor
 
 internal sealed class ChannelSpecificFailureConverter : UnionConverter<ChannelSpecificFailure>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<ChannelSpecificFailure>[] Cases =
     [
-        new("INVALID_REQUEST", typeof(ChannelSpecificFailureInvalidRequest)),
-        new("PG_PROVIDER", typeof(ChannelSpecificFailurePgProvider)),
+        UnionCase<ChannelSpecificFailure>.Of<ChannelSpecificFailureInvalidRequest>("INVALID_REQUEST"),
+        UnionCase<ChannelSpecificFailure>.Of<ChannelSpecificFailurePgProvider>("PG_PROVIDER"),
     ];
 
     public ChannelSpecificFailureConverter()

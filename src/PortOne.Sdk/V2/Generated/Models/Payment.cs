@@ -390,15 +390,15 @@ public sealed class UnknownPayment : Payment, IPortOneUnknownCase
 
 internal sealed class PaymentConverter : UnionConverter<Payment>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<Payment>[] Cases =
     [
-        new("CANCELLED", typeof(CancelledPayment)),
-        new("FAILED", typeof(FailedPayment)),
-        new("PAID", typeof(PaidPayment)),
-        new("PARTIAL_CANCELLED", typeof(PartialCancelledPayment)),
-        new("PAY_PENDING", typeof(PayPendingPayment)),
-        new("READY", typeof(ReadyPayment)),
-        new("VIRTUAL_ACCOUNT_ISSUED", typeof(VirtualAccountIssuedPayment)),
+        UnionCase<Payment>.Of<CancelledPayment>("CANCELLED"),
+        UnionCase<Payment>.Of<FailedPayment>("FAILED"),
+        UnionCase<Payment>.Of<PaidPayment>("PAID"),
+        UnionCase<Payment>.Of<PartialCancelledPayment>("PARTIAL_CANCELLED"),
+        UnionCase<Payment>.Of<PayPendingPayment>("PAY_PENDING"),
+        UnionCase<Payment>.Of<ReadyPayment>("READY"),
+        UnionCase<Payment>.Of<VirtualAccountIssuedPayment>("VIRTUAL_ACCOUNT_ISSUED"),
     ];
 
     public PaymentConverter()

@@ -135,11 +135,11 @@ public sealed class UnknownPaymentCancellation : PaymentCancellation, IPortOneUn
 
 internal sealed class PaymentCancellationConverter : UnionConverter<PaymentCancellation>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentCancellation>[] Cases =
     [
-        new("FAILED", typeof(FailedPaymentCancellation)),
-        new("REQUESTED", typeof(RequestedPaymentCancellation)),
-        new("SUCCEEDED", typeof(SucceededPaymentCancellation)),
+        UnionCase<PaymentCancellation>.Of<FailedPaymentCancellation>("FAILED"),
+        UnionCase<PaymentCancellation>.Of<RequestedPaymentCancellation>("REQUESTED"),
+        UnionCase<PaymentCancellation>.Of<SucceededPaymentCancellation>("SUCCEEDED"),
     ];
 
     public PaymentCancellationConverter()

@@ -116,10 +116,10 @@ public sealed class UnknownPaymentCashReceipt : PaymentCashReceipt, IPortOneUnkn
 
 internal sealed class PaymentCashReceiptConverter : UnionConverter<PaymentCashReceipt>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentCashReceipt>[] Cases =
     [
-        new("CANCELLED", typeof(CancelledPaymentCashReceipt)),
-        new("ISSUED", typeof(IssuedPaymentCashReceipt)),
+        UnionCase<PaymentCashReceipt>.Of<CancelledPaymentCashReceipt>("CANCELLED"),
+        UnionCase<PaymentCashReceipt>.Of<IssuedPaymentCashReceipt>("ISSUED"),
     ];
 
     public PaymentCashReceiptConverter()

@@ -215,15 +215,15 @@ public sealed class UnknownPaymentEscrow : PaymentEscrow, IPortOneUnknownCase
 
 internal sealed class PaymentEscrowConverter : UnionConverter<PaymentEscrow>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentEscrow>[] Cases =
     [
-        new("BEFORE_REGISTERED", typeof(BeforeRegisteredPaymentEscrow)),
-        new("CANCELLED", typeof(CancelledPaymentEscrow)),
-        new("CONFIRMED", typeof(ConfirmedPaymentEscrow)),
-        new("DELIVERED", typeof(DeliveredPaymentEscrow)),
-        new("REGISTERED", typeof(RegisteredPaymentEscrow)),
-        new("REJECTED", typeof(RejectedPaymentEscrow)),
-        new("REJECT_CONFIRMED", typeof(RejectConfirmedPaymentEscrow)),
+        UnionCase<PaymentEscrow>.Of<BeforeRegisteredPaymentEscrow>("BEFORE_REGISTERED"),
+        UnionCase<PaymentEscrow>.Of<CancelledPaymentEscrow>("CANCELLED"),
+        UnionCase<PaymentEscrow>.Of<ConfirmedPaymentEscrow>("CONFIRMED"),
+        UnionCase<PaymentEscrow>.Of<DeliveredPaymentEscrow>("DELIVERED"),
+        UnionCase<PaymentEscrow>.Of<RegisteredPaymentEscrow>("REGISTERED"),
+        UnionCase<PaymentEscrow>.Of<RejectedPaymentEscrow>("REJECTED"),
+        UnionCase<PaymentEscrow>.Of<RejectConfirmedPaymentEscrow>("REJECT_CONFIRMED"),
     ];
 
     public PaymentEscrowConverter()

@@ -257,11 +257,11 @@ public sealed class UnknownPaymentEvent : PaymentEvent, IPortOneUnknownCase
 
 internal sealed class PaymentEventConverter : UnionConverter<PaymentEvent>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentEvent>[] Cases =
     [
-        new("CANCELLED", typeof(CancelledPaymentEvent)),
-        new("PAID", typeof(PaidPaymentEvent)),
-        new("PARTIAL_CANCELLED", typeof(PartialCancelledPaymentEvent)),
+        UnionCase<PaymentEvent>.Of<CancelledPaymentEvent>("CANCELLED"),
+        UnionCase<PaymentEvent>.Of<PaidPaymentEvent>("PAID"),
+        UnionCase<PaymentEvent>.Of<PartialCancelledPaymentEvent>("PARTIAL_CANCELLED"),
     ];
 
     public PaymentEventConverter()

@@ -204,16 +204,16 @@ public sealed class UnknownPaymentMethod : PaymentMethod, IPortOneUnknownCase
 
 internal sealed class PaymentMethodConverter : UnionConverter<PaymentMethod>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentMethod>[] Cases =
     [
-        new("PaymentMethodCard", typeof(PaymentMethodCard)),
-        new("PaymentMethodConvenienceStore", typeof(PaymentMethodConvenienceStore)),
-        new("PaymentMethodCrypto", typeof(PaymentMethodCrypto)),
-        new("PaymentMethodEasyPay", typeof(PaymentMethodEasyPay)),
-        new("PaymentMethodGiftCertificate", typeof(PaymentMethodGiftCertificate)),
-        new("PaymentMethodMobile", typeof(PaymentMethodMobile)),
-        new("PaymentMethodTransfer", typeof(PaymentMethodTransfer)),
-        new("PaymentMethodVirtualAccount", typeof(PaymentMethodVirtualAccount)),
+        UnionCase<PaymentMethod>.Of<PaymentMethodCard>("PaymentMethodCard"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodConvenienceStore>("PaymentMethodConvenienceStore"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodCrypto>("PaymentMethodCrypto"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodEasyPay>("PaymentMethodEasyPay"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodGiftCertificate>("PaymentMethodGiftCertificate"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodMobile>("PaymentMethodMobile"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodTransfer>("PaymentMethodTransfer"),
+        UnionCase<PaymentMethod>.Of<PaymentMethodVirtualAccount>("PaymentMethodVirtualAccount"),
     ];
 
     public PaymentMethodConverter()

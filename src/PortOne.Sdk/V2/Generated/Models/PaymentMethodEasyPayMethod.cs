@@ -98,11 +98,11 @@ public sealed class UnknownPaymentMethodEasyPayMethod : PaymentMethodEasyPayMeth
 
 internal sealed class PaymentMethodEasyPayMethodConverter : UnionConverter<PaymentMethodEasyPayMethod>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentMethodEasyPayMethod>[] Cases =
     [
-        new("PaymentMethodCard", typeof(PaymentMethodEasyPayMethodCard)),
-        new("PaymentMethodEasyPayMethodCharge", typeof(PaymentMethodEasyPayMethodCharge)),
-        new("PaymentMethodTransfer", typeof(PaymentMethodEasyPayMethodTransfer)),
+        UnionCase<PaymentMethodEasyPayMethod>.Of<PaymentMethodEasyPayMethodCard>("PaymentMethodCard"),
+        UnionCase<PaymentMethodEasyPayMethod>.Of<PaymentMethodEasyPayMethodCharge>("PaymentMethodEasyPayMethodCharge"),
+        UnionCase<PaymentMethodEasyPayMethod>.Of<PaymentMethodEasyPayMethodTransfer>("PaymentMethodTransfer"),
     ];
 
     public PaymentMethodEasyPayMethodConverter()

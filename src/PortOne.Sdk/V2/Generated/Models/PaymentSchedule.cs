@@ -248,14 +248,14 @@ public sealed class UnknownPaymentSchedule : PaymentSchedule, IPortOneUnknownCas
 
 internal sealed class PaymentScheduleConverter : UnionConverter<PaymentSchedule>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentSchedule>[] Cases =
     [
-        new("FAILED", typeof(FailedPaymentSchedule)),
-        new("PENDING", typeof(PendingPaymentSchedule)),
-        new("REVOKED", typeof(RevokedPaymentSchedule)),
-        new("SCHEDULED", typeof(ScheduledPaymentSchedule)),
-        new("STARTED", typeof(StartedPaymentSchedule)),
-        new("SUCCEEDED", typeof(SucceededPaymentSchedule)),
+        UnionCase<PaymentSchedule>.Of<FailedPaymentSchedule>("FAILED"),
+        UnionCase<PaymentSchedule>.Of<PendingPaymentSchedule>("PENDING"),
+        UnionCase<PaymentSchedule>.Of<RevokedPaymentSchedule>("REVOKED"),
+        UnionCase<PaymentSchedule>.Of<ScheduledPaymentSchedule>("SCHEDULED"),
+        UnionCase<PaymentSchedule>.Of<StartedPaymentSchedule>("STARTED"),
+        UnionCase<PaymentSchedule>.Of<SucceededPaymentSchedule>("SUCCEEDED"),
     ];
 
     public PaymentScheduleConverter()

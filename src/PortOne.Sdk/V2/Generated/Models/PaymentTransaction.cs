@@ -375,15 +375,15 @@ public sealed class UnknownPaymentTransaction : PaymentTransaction, IPortOneUnkn
 
 internal sealed class PaymentTransactionConverter : UnionConverter<PaymentTransaction>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PaymentTransaction>[] Cases =
     [
-        new("CANCELLED", typeof(CancelledPaymentTransaction)),
-        new("FAILED", typeof(FailedPaymentTransaction)),
-        new("PAID", typeof(PaidPaymentTransaction)),
-        new("PARTIAL_CANCELLED", typeof(PartialCancelledPaymentTransaction)),
-        new("PAY_PENDING", typeof(PayPendingPaymentTransaction)),
-        new("READY", typeof(ReadyPaymentTransaction)),
-        new("VIRTUAL_ACCOUNT_ISSUED", typeof(VirtualAccountIssuedPaymentTransaction)),
+        UnionCase<PaymentTransaction>.Of<CancelledPaymentTransaction>("CANCELLED"),
+        UnionCase<PaymentTransaction>.Of<FailedPaymentTransaction>("FAILED"),
+        UnionCase<PaymentTransaction>.Of<PaidPaymentTransaction>("PAID"),
+        UnionCase<PaymentTransaction>.Of<PartialCancelledPaymentTransaction>("PARTIAL_CANCELLED"),
+        UnionCase<PaymentTransaction>.Of<PayPendingPaymentTransaction>("PAY_PENDING"),
+        UnionCase<PaymentTransaction>.Of<ReadyPaymentTransaction>("READY"),
+        UnionCase<PaymentTransaction>.Of<VirtualAccountIssuedPaymentTransaction>("VIRTUAL_ACCOUNT_ISSUED"),
     ];
 
     public PaymentTransactionConverter()

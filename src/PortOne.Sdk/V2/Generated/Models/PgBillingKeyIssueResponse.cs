@@ -86,10 +86,10 @@ public sealed class UnknownPgBillingKeyIssueResponse : PgBillingKeyIssueResponse
 
 internal sealed class PgBillingKeyIssueResponseConverter : UnionConverter<PgBillingKeyIssueResponse>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PgBillingKeyIssueResponse>[] Cases =
     [
-        new("FAILED", typeof(FailedPgBillingKeyIssueResponse)),
-        new("ISSUED", typeof(IssuedPgBillingKeyIssueResponse)),
+        UnionCase<PgBillingKeyIssueResponse>.Of<FailedPgBillingKeyIssueResponse>("FAILED"),
+        UnionCase<PgBillingKeyIssueResponse>.Of<IssuedPgBillingKeyIssueResponse>("ISSUED"),
     ];
 
     public PgBillingKeyIssueResponseConverter()

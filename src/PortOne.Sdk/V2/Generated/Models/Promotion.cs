@@ -127,9 +127,9 @@ public sealed class UnknownPromotion : Promotion, IPortOneUnknownCase
 
 internal sealed class PromotionConverter : UnionConverter<Promotion>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<Promotion>[] Cases =
     [
-        new("CARD", typeof(CardPromotion)),
+        UnionCase<Promotion>.Of<CardPromotion>("CARD"),
     ];
 
     public PromotionConverter()

@@ -72,10 +72,10 @@ public sealed class UnknownPromotionDiscountScheme : PromotionDiscountScheme, IP
 
 internal sealed class PromotionDiscountSchemeConverter : UnionConverter<PromotionDiscountScheme>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PromotionDiscountScheme>[] Cases =
     [
-        new("AMOUNT", typeof(PromotionAmountDiscountScheme)),
-        new("PERCENT", typeof(PromotionPercentDiscountScheme)),
+        UnionCase<PromotionDiscountScheme>.Of<PromotionAmountDiscountScheme>("AMOUNT"),
+        UnionCase<PromotionDiscountScheme>.Of<PromotionPercentDiscountScheme>("PERCENT"),
     ];
 
     public PromotionDiscountSchemeConverter()

@@ -66,10 +66,10 @@ public sealed class UnknownPromotionRecoverOption : PromotionRecoverOption, IPor
 
 internal sealed class PromotionRecoverOptionConverter : UnionConverter<PromotionRecoverOption>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PromotionRecoverOption>[] Cases =
     [
-        new("NO_RECOVER", typeof(PromotionRecoverOptionNoRecover)),
-        new("RECOVER", typeof(PromotionRecoverOptionRecover)),
+        UnionCase<PromotionRecoverOption>.Of<PromotionRecoverOptionNoRecover>("NO_RECOVER"),
+        UnionCase<PromotionRecoverOption>.Of<PromotionRecoverOptionRecover>("RECOVER"),
     ];
 
     public PromotionRecoverOptionConverter()

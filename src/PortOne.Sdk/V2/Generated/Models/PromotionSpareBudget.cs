@@ -72,10 +72,10 @@ public sealed class UnknownPromotionSpareBudget : PromotionSpareBudget, IPortOne
 
 internal sealed class PromotionSpareBudgetConverter : UnionConverter<PromotionSpareBudget>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PromotionSpareBudget>[] Cases =
     [
-        new("AMOUNT", typeof(PromotionSpareBudgetAmount)),
-        new("PERCENT", typeof(PromotionSpareBudgetPercent)),
+        UnionCase<PromotionSpareBudget>.Of<PromotionSpareBudgetAmount>("AMOUNT"),
+        UnionCase<PromotionSpareBudget>.Of<PromotionSpareBudgetPercent>("PERCENT"),
     ];
 
     public PromotionSpareBudgetConverter()

@@ -224,10 +224,10 @@ public sealed class UnknownPlatformAccountTransfer : PlatformAccountTransfer, IP
 
 internal sealed class PlatformAccountTransferConverter : UnionConverter<PlatformAccountTransfer>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformAccountTransfer>[] Cases =
     [
-        new("DEPOSIT", typeof(PlatformDepositAccountTransfer)),
-        new("WITHDRAWAL", typeof(PlatformWithdrawalAccountTransfer)),
+        UnionCase<PlatformAccountTransfer>.Of<PlatformDepositAccountTransfer>("DEPOSIT"),
+        UnionCase<PlatformAccountTransfer>.Of<PlatformWithdrawalAccountTransfer>("WITHDRAWAL"),
     ];
 
     public PlatformAccountTransferConverter()

@@ -72,10 +72,10 @@ public sealed class UnknownPlatformFee : PlatformFee, IPortOneUnknownCase
 
 internal sealed class PlatformFeeConverter : UnionConverter<PlatformFee>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformFee>[] Cases =
     [
-        new("FIXED_AMOUNT", typeof(PlatformFixedAmountFee)),
-        new("FIXED_RATE", typeof(PlatformFixedRateFee)),
+        UnionCase<PlatformFee>.Of<PlatformFixedAmountFee>("FIXED_AMOUNT"),
+        UnionCase<PlatformFee>.Of<PlatformFixedRateFee>("FIXED_RATE"),
     ];
 
     public PlatformFeeConverter()

@@ -167,11 +167,11 @@ public sealed class UnknownPlatformPartnerSettlement : PlatformPartnerSettlement
 
 internal sealed class PlatformPartnerSettlementConverter : UnionConverter<PlatformPartnerSettlement>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformPartnerSettlement>[] Cases =
     [
-        new("MANUAL", typeof(PlatformPartnerManualSettlement)),
-        new("ORDER", typeof(PlatformPartnerOrderSettlement)),
-        new("ORDER_CANCEL", typeof(PlatformPartnerOrderCancelSettlement)),
+        UnionCase<PlatformPartnerSettlement>.Of<PlatformPartnerManualSettlement>("MANUAL"),
+        UnionCase<PlatformPartnerSettlement>.Of<PlatformPartnerOrderSettlement>("ORDER"),
+        UnionCase<PlatformPartnerSettlement>.Of<PlatformPartnerOrderCancelSettlement>("ORDER_CANCEL"),
     ];
 
     public PlatformPartnerSettlementConverter()

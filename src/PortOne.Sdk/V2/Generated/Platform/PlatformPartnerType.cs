@@ -124,11 +124,11 @@ public sealed class UnknownPlatformPartnerType : PlatformPartnerType, IPortOneUn
 
 internal sealed class PlatformPartnerTypeConverter : UnionConverter<PlatformPartnerType>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformPartnerType>[] Cases =
     [
-        new("BUSINESS", typeof(PlatformPartnerTypeBusiness)),
-        new("NON_WHT_PAYER", typeof(PlatformPartnerTypeNonWhtPayer)),
-        new("WHT_PAYER", typeof(PlatformPartnerTypeWhtPayer)),
+        UnionCase<PlatformPartnerType>.Of<PlatformPartnerTypeBusiness>("BUSINESS"),
+        UnionCase<PlatformPartnerType>.Of<PlatformPartnerTypeNonWhtPayer>("NON_WHT_PAYER"),
+        UnionCase<PlatformPartnerType>.Of<PlatformPartnerTypeWhtPayer>("WHT_PAYER"),
     ];
 
     public PlatformPartnerTypeConverter()

@@ -112,10 +112,10 @@ public sealed class UnknownPlatformPayment : PlatformPayment, IPortOneUnknownCas
 
 internal sealed class PlatformPaymentConverter : UnionConverter<PlatformPayment>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformPayment>[] Cases =
     [
-        new("EXTERNAL", typeof(PlatformExternalPayment)),
-        new("PORT_ONE", typeof(PlatformPortOnePayment)),
+        UnionCase<PlatformPayment>.Of<PlatformExternalPayment>("EXTERNAL"),
+        UnionCase<PlatformPayment>.Of<PlatformPortOnePayment>("PORT_ONE"),
     ];
 
     public PlatformPaymentConverter()

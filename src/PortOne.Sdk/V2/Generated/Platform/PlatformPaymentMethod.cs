@@ -102,14 +102,14 @@ public sealed class UnknownPlatformPaymentMethod : PlatformPaymentMethod, IPortO
 
 internal sealed class PlatformPaymentMethodConverter : UnionConverter<PlatformPaymentMethod>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformPaymentMethod>[] Cases =
     [
-        new("CARD", typeof(PlatformPaymentMethodCard)),
-        new("EASY_PAY", typeof(PlatformPaymentMethodEasyPay)),
-        new("GIFT_CERTIFICATE", typeof(PlatformPaymentMethodGiftCertificate)),
-        new("MOBILE", typeof(PlatformPaymentMethodMobile)),
-        new("TRANSFER", typeof(PlatformPaymentMethodTransfer)),
-        new("VIRTUAL_ACCOUNT", typeof(PlatformPaymentMethodVirtualAccount)),
+        UnionCase<PlatformPaymentMethod>.Of<PlatformPaymentMethodCard>("CARD"),
+        UnionCase<PlatformPaymentMethod>.Of<PlatformPaymentMethodEasyPay>("EASY_PAY"),
+        UnionCase<PlatformPaymentMethod>.Of<PlatformPaymentMethodGiftCertificate>("GIFT_CERTIFICATE"),
+        UnionCase<PlatformPaymentMethod>.Of<PlatformPaymentMethodMobile>("MOBILE"),
+        UnionCase<PlatformPaymentMethod>.Of<PlatformPaymentMethodTransfer>("TRANSFER"),
+        UnionCase<PlatformPaymentMethod>.Of<PlatformPaymentMethodVirtualAccount>("VIRTUAL_ACCOUNT"),
     ];
 
     public PlatformPaymentMethodConverter()

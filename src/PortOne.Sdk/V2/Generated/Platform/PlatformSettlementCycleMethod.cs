@@ -93,12 +93,12 @@ public sealed class UnknownPlatformSettlementCycleMethod : PlatformSettlementCyc
 
 internal sealed class PlatformSettlementCycleMethodConverter : UnionConverter<PlatformSettlementCycleMethod>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformSettlementCycleMethod>[] Cases =
     [
-        new("DAILY", typeof(PlatformSettlementCycleMethodDaily)),
-        new("MANUAL_DATES", typeof(PlatformSettlementCycleMethodManualDates)),
-        new("MONTHLY", typeof(PlatformSettlementCycleMethodMonthly)),
-        new("WEEKLY", typeof(PlatformSettlementCycleMethodWeekly)),
+        UnionCase<PlatformSettlementCycleMethod>.Of<PlatformSettlementCycleMethodDaily>("DAILY"),
+        UnionCase<PlatformSettlementCycleMethod>.Of<PlatformSettlementCycleMethodManualDates>("MANUAL_DATES"),
+        UnionCase<PlatformSettlementCycleMethod>.Of<PlatformSettlementCycleMethodMonthly>("MONTHLY"),
+        UnionCase<PlatformSettlementCycleMethod>.Of<PlatformSettlementCycleMethodWeekly>("WEEKLY"),
     ];
 
     public PlatformSettlementCycleMethodConverter()

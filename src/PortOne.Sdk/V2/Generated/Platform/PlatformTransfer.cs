@@ -233,11 +233,11 @@ public sealed class UnknownPlatformTransfer : PlatformTransfer, IPortOneUnknownC
 
 internal sealed class PlatformTransferConverter : UnionConverter<PlatformTransfer>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformTransfer>[] Cases =
     [
-        new("MANUAL", typeof(PlatformManualTransfer)),
-        new("ORDER", typeof(PlatformOrderTransfer)),
-        new("ORDER_CANCEL", typeof(PlatformOrderCancelTransfer)),
+        UnionCase<PlatformTransfer>.Of<PlatformManualTransfer>("MANUAL"),
+        UnionCase<PlatformTransfer>.Of<PlatformOrderTransfer>("ORDER"),
+        UnionCase<PlatformTransfer>.Of<PlatformOrderCancelTransfer>("ORDER_CANCEL"),
     ];
 
     public PlatformTransferConverter()

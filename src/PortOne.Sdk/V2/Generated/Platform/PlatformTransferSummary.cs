@@ -194,11 +194,11 @@ public sealed class UnknownPlatformTransferSummary : PlatformTransferSummary, IP
 
 internal sealed class PlatformTransferSummaryConverter : UnionConverter<PlatformTransferSummary>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformTransferSummary>[] Cases =
     [
-        new("MANUAL", typeof(PlatformManualTransferSummary)),
-        new("ORDER", typeof(PlatformOrderTransferSummary)),
-        new("ORDER_CANCEL", typeof(PlatformOrderCancelTransferSummary)),
+        UnionCase<PlatformTransferSummary>.Of<PlatformManualTransferSummary>("MANUAL"),
+        UnionCase<PlatformTransferSummary>.Of<PlatformOrderTransferSummary>("ORDER"),
+        UnionCase<PlatformTransferSummary>.Of<PlatformOrderCancelTransferSummary>("ORDER_CANCEL"),
     ];
 
     public PlatformTransferSummaryConverter()

@@ -93,10 +93,10 @@ public sealed class UnknownPlatformTransferSummaryPayment : PlatformTransferSumm
 
 internal sealed class PlatformTransferSummaryPaymentConverter : UnionConverter<PlatformTransferSummaryPayment>
 {
-    private static readonly KeyValuePair<string, System.Type>[] Cases =
+    private static readonly UnionCase<PlatformTransferSummaryPayment>[] Cases =
     [
-        new("EXTERNAL", typeof(PlatformTransferSummaryExternalPayment)),
-        new("PORT_ONE", typeof(PlatformTransferSummaryPortOnePayment)),
+        UnionCase<PlatformTransferSummaryPayment>.Of<PlatformTransferSummaryExternalPayment>("EXTERNAL"),
+        UnionCase<PlatformTransferSummaryPayment>.Of<PlatformTransferSummaryPortOnePayment>("PORT_ONE"),
     ];
 
     public PlatformTransferSummaryPaymentConverter()
