@@ -329,6 +329,26 @@ public sealed class FakePortOneHost : IAsyncDisposable
                 }
 
                 break;
+            case ["v2", "payments", var paymentId, "deposit"] when isPost:
+                long? amount = null;
+                if (values.TryGetValue("amount", out var amountText) && amountText.Length > 0)
+                {
+                    if (!long.TryParse(amountText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        await JsonAsync(context, 400, new JsonObject { ["type"] = "INVALID_REQUEST", ["message"] = "'amount' must be a whole number." }).ConfigureAwait(false);
+                        return;
+                    }
+
+                    amount = parsed;
+                }
+
+                if (Fake.TryDepositToVirtualAccount(Uri.UnescapeDataString(paymentId), amount) is { } refused)
+                {
+                    await JsonAsync(context, 409, new JsonObject { ["type"] = "DEPOSIT_REFUSED", ["message"] = refused }).ConfigureAwait(false);
+                    return;
+                }
+
+                break;
             default:
                 await JsonAsync(context, 404, new JsonObject { ["type"] = "NOT_FOUND", ["message"] = $"The fake server has no {request.Method} {path}." }).ConfigureAwait(false);
                 return;

@@ -60,6 +60,8 @@ internal static class FakeServerPage
             string.Join("; ", p.Cancellations.Select(c => $"{Text(c, "id")}: {Text(c, "totalAmount")} at {Text(c, "cancelledAt")} ({Text(c, "reason")})")),
         ]);
 
+        VirtualAccounts(html, fake, now);
+
         html.Append("<h2>V2 billing keys</h2>");
         Table(html, ["Billing key", "Card", "Issued at", "Deleted at"], fake.V2.BillingKeys.Values.OrderBy(b => b.IssuedAt), b =>
             [b.Key, Card(b.CardNumber), Time(b.IssuedAt), b.DeletedAt is { } deleted ? Time(deleted) : string.Empty]);
@@ -130,6 +132,28 @@ internal static class FakeServerPage
             }
 
             html.Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    // Accounts waiting for a deposit, each with a button that plays the customer's bank transfer.
+    private static void VirtualAccounts(StringBuilder html, FakePortOne fake, DateTimeOffset now)
+    {
+        var waiting = fake.V2.Payments.Values.Where(p => p.Status == "VIRTUAL_ACCOUNT_ISSUED" && p.VirtualAccount is not null).OrderBy(p => p.RequestedAt).ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>V2 virtual accounts waiting for a deposit</h2><table><tr><th>Payment id</th><th>Bank</th><th>Account</th><th>Amount</th><th>Expires</th><th></th></tr>");
+        foreach (var p in waiting)
+        {
+            var account = p.VirtualAccount!;
+            html.Append("<tr><td>").Append(E(p.Id)).Append("</td><td>").Append(E(account.Bank)).Append("</td><td>").Append(E(account.AccountNumber))
+                .Append("</td><td>").Append(E(Money(p.Total, p.Currency))).Append("</td><td>").Append(E(Time(account.ExpiredAt) + " (" + Until(account.ExpiredAt, now) + ")"))
+                .Append("</td><td><form method=\"post\" action=\"/_fake/v2/payments/").Append(E(Uri.EscapeDataString(p.Id)))
+                .Append("/deposit\"><button>Deposit</button></form></td></tr>");
         }
 
         html.Append("</table>");

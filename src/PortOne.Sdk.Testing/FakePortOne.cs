@@ -283,6 +283,39 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
         return default;
     }
 
+    /// <summary>
+    /// Plays the customer's bank transfer into the virtual account issued for a V2 payment (an instant payment with
+    /// <c>method.virtualAccount</c>): the payment turns <c>PAID</c> at the fake clock's time, a
+    /// <c>Transaction.Paid</c> webhook is recorded and the charge enters <see cref="Charges"/>.
+    /// </summary>
+    /// <param name="paymentId">The payment whose account receives the money.</param>
+    /// <param name="amount">The amount deposited; null for the payment's total. Anything else is refused, as the bank would.</param>
+    /// <exception cref="InvalidOperationException">
+    /// No account was issued for the payment, it is no longer waiting for a deposit (paid, closed, or expired once
+    /// the clock passed its due time), or the amount is not the payment's total.
+    /// </exception>
+    public void DepositToVirtualAccount(string paymentId, long? amount = null)
+    {
+        if (paymentId is null)
+        {
+            throw new ArgumentNullException(nameof(paymentId));
+        }
+
+        if (TryDepositToVirtualAccount(paymentId, amount) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>The deposit of <see cref="DepositToVirtualAccount"/>; null when it went through, else why it was refused.</summary>
+    internal string? TryDepositToVirtualAccount(string paymentId, long? amount)
+    {
+        lock (_gate)
+        {
+            return V2.Deposit(paymentId, amount);
+        }
+    }
+
     internal void RecordWebhook(string type, JsonObject data)
     {
         lock (_gate)
@@ -365,6 +398,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     {
         lock (_gate)
         {
+            V2.ExpireVirtualAccounts();
             V2.RunDueSchedules();
             V1.RunDueSchedules();
         }

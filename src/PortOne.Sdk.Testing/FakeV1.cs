@@ -8,10 +8,8 @@ using System.Threading;
 
 namespace PortOne.Sdk.Testing;
 
-
 /// <summary>The V1 (iamport) half of the fake: state, the token and routing; customers, payments and schedules live in FakeV1.*.cs and their JSON shapes in <see cref="FakeV1Wire"/>. Called under the fake's lock.</summary>
 internal sealed partial class FakeV1
-{
 {
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
 

@@ -41,10 +41,12 @@ internal sealed partial class FakeV2
 
     private HttpResponseMessage PayInstantly(string paymentId, JsonNode? body)
     {
-        var credential = FakeJson.Object(FakeJson.Object(FakeJson.Object(body, "method"), "card"), "credential");
-        if (credential is null)
+        var method = FakeJson.Object(body, "method");
+        var virtualAccount = FakeJson.Object(method, "virtualAccount");
+        var credential = FakeJson.Object(FakeJson.Object(method, "card"), "credential");
+        if (credential is null && virtualAccount is null)
         {
-            return Invalid("The fake supports instant payments by card (method.card.credential) only.");
+            return Invalid("Give method.card.credential or method.virtualAccount.");
         }
 
         if (FakeJson.String(body, "orderName") is null || FakeJson.Long(FakeJson.Object(body, "amount"), "total") is null || FakeJson.String(body, "currency") is null)
@@ -56,6 +58,15 @@ internal sealed partial class FakeV2
         {
             return Error(HttpStatusCode.Conflict, "ALREADY_PAID", "A payment with this id was already paid.");
         }
+
+        if (virtualAccount is not null)
+        {
+            return existing?.Status == "VIRTUAL_ACCOUNT_ISSUED"
+                ? Error(HttpStatusCode.Conflict, "ALREADY_PAID", "A virtual account was already issued for this payment id.")
+                : IssueVirtualAccount(paymentId, body!, virtualAccount);
+        }
+
+        credential ??= new JsonObject();
 
         var (payment, error) = Charge(paymentId, body!, scheduleId: null, cardNumber: FakeJson.String(credential, "number") ?? string.Empty);
         return error ?? Ok(new JsonObject
@@ -161,6 +172,12 @@ internal sealed partial class FakeV2
         if (payment.Status is not ("PAID" or "PARTIAL_CANCELLED"))
         {
             return Error(HttpStatusCode.Conflict, "PAYMENT_NOT_PAID", "Only a paid payment can be cancelled.");
+        }
+
+        // Money deposited to a virtual account goes back by bank transfer: PortOne needs the account to send it to.
+        if (payment.VirtualAccount is not null && !HasRefundAccount(FakeJson.Object(body, "refundAccount")))
+        {
+            return Invalid("refundAccount (bank, number and holderName) is required to cancel a virtual-account payment.");
         }
 
         var cancellable = payment.Total - payment.Cancelled;

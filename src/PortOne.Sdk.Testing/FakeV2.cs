@@ -14,7 +14,6 @@ namespace PortOne.Sdk.Testing;
 /// <summary>The V2 half of the fake: state, credentials and routing; each resource's operations live in a file of their own (FakeV2.*.cs) and their JSON shapes in <see cref="FakeV2Wire"/>. Called under the fake's lock.</summary>
 internal sealed partial class FakeV2
 {
-{
     private static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(1);
 
@@ -82,6 +81,7 @@ internal sealed partial class FakeV2
         [V2Operations.PayWithBillingKey] = (f, r) => f.PayWithBillingKey(r.Segments[1], r.Body),
         [V2Operations.PayInstantly] = (f, r) => f.PayInstantly(r.Segments[1], r.Body),
         [V2Operations.CancelPayment] = (f, r) => f.Cancel(r.Segments[1], r.Body),
+        [V2Operations.CloseVirtualAccount] = (f, r) => f.CloseVirtualAccount(r.Segments[1]),
         [V2Operations.CreatePaymentSchedule] = (f, r) => f.CreateSchedule(r.Segments[1], r.Body),
         [V2Operations.GetPaymentSchedules] = (f, r) => f.ListSchedules(r),
         [V2Operations.GetPaymentSchedule] = (f, r) => f.GetSchedule(r.Segments[1]),

@@ -78,6 +78,9 @@ internal sealed class FakePayment
 
     public string CardNumber { get; init; } = string.Empty;
 
+    /// <summary>The account issued for this payment when it is paid by virtual account; null for card payments.</summary>
+    public FakeVirtualAccount? VirtualAccount { get; init; }
+
     public JsonObject? Customer { get; init; }
 
     public string? CustomData { get; init; }
@@ -132,4 +135,32 @@ internal sealed class FakeSchedule
     public DateTimeOffset? CompletedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>A virtual account issued for one payment: where to deposit, and until when.</summary>
+internal sealed class FakeVirtualAccount
+{
+    public FakeVirtualAccount(string bank, string accountNumber, string accountType, string remitteeName, DateTimeOffset issuedAt, DateTimeOffset expiredAt)
+    {
+        Bank = bank;
+        AccountNumber = accountNumber;
+        AccountType = accountType;
+        RemitteeName = remitteeName;
+        IssuedAt = issuedAt;
+        ExpiredAt = expiredAt;
+    }
+
+    public string Bank { get; }
+
+    public string AccountNumber { get; }
+
+    public string AccountType { get; }
+
+    public string RemitteeName { get; }
+
+    public DateTimeOffset IssuedAt { get; }
+
+    public DateTimeOffset ExpiredAt { get; }
+
+    public string? RemitterName { get; set; }
 }

@@ -47,7 +47,7 @@ internal static class FakeV2Wire
             ["transactionId"] = payment.TransactionId,
             ["merchantId"] = merchantId,
             ["storeId"] = payment.StoreId,
-            ["method"] = new JsonObject { ["type"] = "PaymentMethodCard", ["card"] = Card(payment.CardNumber) },
+            ["method"] = Method(payment),
             ["channel"] = Channel(),
             ["version"] = "V2",
             ["requestedAt"] = FakeJson.Time(payment.RequestedAt),
@@ -87,6 +87,10 @@ internal static class FakeV2Wire
         if (payment.PaidAt is { } paidAt)
         {
             json["paidAt"] = FakeJson.Time(paidAt);
+            json["pgTxId"] = payment.PgTxId;
+        }
+        else if (payment.Status == "VIRTUAL_ACCOUNT_ISSUED")
+        {
             json["pgTxId"] = payment.PgTxId;
         }
 
@@ -156,6 +160,32 @@ internal static class FakeV2Wire
         if (schedule.RevokedAt is { } revokedAt)
         {
             json["revokedAt"] = FakeJson.Time(revokedAt);
+        }
+
+        return json;
+    }
+
+    /// <summary>How the payment was paid: the card, or the virtual account issued for it.</summary>
+    public static JsonObject Method(FakePayment payment)
+    {
+        if (payment.VirtualAccount is not { } account)
+        {
+            return new JsonObject { ["type"] = "PaymentMethodCard", ["card"] = Card(payment.CardNumber) };
+        }
+
+        var json = new JsonObject
+        {
+            ["type"] = "PaymentMethodVirtualAccount",
+            ["bank"] = account.Bank,
+            ["accountNumber"] = account.AccountNumber,
+            ["accountType"] = account.AccountType,
+            ["remitteeName"] = account.RemitteeName,
+            ["expiredAt"] = FakeJson.Time(account.ExpiredAt),
+            ["issuedAt"] = FakeJson.Time(account.IssuedAt),
+        };
+        if (account.RemitterName is not null)
+        {
+            json["remitterName"] = account.RemitterName;
         }
 
         return json;
