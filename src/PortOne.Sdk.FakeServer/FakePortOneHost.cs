@@ -49,6 +49,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
         _log = log;
         _invoker = new HttpMessageInvoker(fake.CreateHandler());
         Deliveries = new FakeWebhookDeliveries(fake, settings.WebhookUrls.ToArray(), settings.WebhookRetryDelays.ToArray(), webhookHttp);
+        V1Deliveries = new FakeV1NotificationDeliveries(fake, settings.V1NotificationUrls.ToArray(), settings.WebhookRetryDelays.ToArray(), webhookHttp);
     }
 
     /// <summary>The fake behind the server: its state, clock, recorded webhooks and fault injection.</summary>
@@ -59,6 +60,9 @@ public sealed class FakePortOneHost : IAsyncDisposable
 
     /// <summary>Webhook deliveries to the configured URLs, with every attempt.</summary>
     public FakeWebhookDeliveries Deliveries { get; }
+
+    /// <summary>V1 notification deliveries to the configured notice URLs, with every attempt.</summary>
+    public FakeV1NotificationDeliveries V1Deliveries { get; }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:8089/</c> (the real port when 0 was asked for).</summary>
     public Uri Address { get; private set; } = null!;
@@ -115,6 +119,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _invoker.Dispose();
         Deliveries.Dispose();
+        V1Deliveries.Dispose();
         _webhookHttp.Dispose();
         await Fake.DisposeAsync().ConfigureAwait(false);
     }
@@ -217,6 +222,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
         try
         {
             await Deliveries.RunDueAsync(_app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            await V1Deliveries.RunDueAsync(_app.Lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -317,6 +323,9 @@ public sealed class FakePortOneHost : IAsyncDisposable
             case ["webhooks"] when HttpMethods.IsGet(request.Method):
                 await JsonAsync(context, 200, WebhooksJson()).ConfigureAwait(false);
                 return;
+            case ["v1", "notifications"] when HttpMethods.IsGet(request.Method):
+                await JsonAsync(context, 200, V1NotificationsJson()).ConfigureAwait(false);
+                return;
             case ["webhooks", "deliver"] when isPost:
                 // Nothing to do here: every control action below makes the due attempts before answering. Scripts
                 // call this to know that the webhooks their last API call caused have been sent.
@@ -395,6 +404,35 @@ public sealed class FakePortOneHost : IAsyncDisposable
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private JsonObject ClockJson() => new() { ["now"] = Time(Fake.Clock.GetUtcNow()) };
+
+    private JsonArray V1NotificationsJson()
+    {
+        var deliveries = V1Deliveries.All;
+        var notifications = Fake.V1Notifications;
+        var list = new JsonArray();
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var notification = notifications[i];
+            var attempts = new JsonArray();
+            foreach (var delivery in deliveries.Where(d => d.Index == i))
+            {
+                foreach (var attempt in delivery.Attempts)
+                {
+                    attempts.Add(new JsonObject { ["url"] = delivery.Url.ToString(), ["number"] = attempt.Number, ["at"] = Time(attempt.At), ["status"] = attempt.Status, ["error"] = attempt.Error });
+                }
+            }
+
+            list.Add(new JsonObject
+            {
+                ["index"] = i,
+                ["at"] = Time(notification.Timestamp),
+                ["body"] = JsonNode.Parse(notification.Body),
+                ["attempts"] = attempts,
+            });
+        }
+
+        return list;
+    }
 
     private JsonArray WebhooksJson()
     {

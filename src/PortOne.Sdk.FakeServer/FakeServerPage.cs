@@ -45,6 +45,7 @@ internal static class FakeServerPage
         // One consistent snapshot of both APIs' state, taken under the fake's lock.
         html.Append(fake.Read(() => State(fake, now)));
         Webhooks(html, host);
+        V1Notifications(html, host);
         html.Append("</body></html>");
         return html.ToString();
     }
@@ -132,6 +133,47 @@ internal static class FakeServerPage
             }
 
             html.Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void V1Notifications(StringBuilder html, FakePortOneHost host)
+    {
+        var urls = host.Settings.V1NotificationUrls;
+        html.Append("<h2>V1 notifications</h2><p>")
+            .Append(urls.Count == 0 ? "Recorded only: no V1 notification URL configured (--v1-notification-url)." : "Delivered to " + E(string.Join(", ", urls)) + ".")
+            .Append("</p>");
+        var deliveries = host.V1Deliveries.All;
+        var notifications = host.Fake.V1Notifications;
+        if (notifications.Count == 0)
+        {
+            html.Append("<p>None.</p>");
+            return;
+        }
+
+        html.Append("<table><tr><th>#</th><th>At</th><th>Body</th><th>Delivery attempts</th></tr>");
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var attempts = new StringBuilder();
+            foreach (var delivery in deliveries.Where(d => d.Index == i))
+            {
+                attempts.Append(E(delivery.Url.ToString())).Append(": ").Append(E(delivery.State));
+                if (delivery.NextAttemptAt is { } next)
+                {
+                    attempts.Append(", next at ").Append(E(Time(next)));
+                }
+
+                attempts.Append("<br>");
+                foreach (var attempt in delivery.Attempts)
+                {
+                    attempts.Append("&nbsp;&nbsp;#").Append(attempt.Number.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(Time(attempt.At))).Append(" → ")
+                        .Append(E(attempt.Status?.ToString(CultureInfo.InvariantCulture) ?? attempt.Error ?? string.Empty)).Append("<br>");
+                }
+            }
+
+            html.Append("<tr><td>").Append(i.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(Time(notifications[i].Timestamp)))
+                .Append("</td><td><pre>").Append(E(notifications[i].Body)).Append("</pre></td><td>").Append(attempts).Append("</td></tr>");
         }
 
         html.Append("</table>");

@@ -36,6 +36,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<FakeWebhook> _webhooks = [];
+    private readonly List<FakeV1Notification> _v1Notifications = [];
     private readonly ConcurrentQueue<(string? PathPrefix, HttpStatusCode Status, string Body)> _faults = new();
     private readonly List<IDisposable> _clients = [];
     private readonly List<FakeFaultPlan> _faultPlans = [];
@@ -108,6 +109,22 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
             lock (_gate)
             {
                 return _webhooks.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The V1 (iamport) notifications the fake would have posted to a notice URL, oldest first: one each time a V1
+    /// payment is paid or fails (including a scheduled one when it runs) and each time it is cancelled, in part or
+    /// in full. They are unsigned, like iamport's; the FakeServer delivers them when given a V1 notification URL.
+    /// </summary>
+    public IReadOnlyList<FakeV1Notification> V1Notifications
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _v1Notifications.ToArray();
             }
         }
     }
@@ -315,6 +332,10 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
             return V2.Deposit(paymentId, amount);
         }
     }
+
+    // Called under _gate by the V1 half.
+    internal void RecordV1Notification(string impUid, string merchantUid, string status, string? customerUid) =>
+        _v1Notifications.Add(new FakeV1Notification(impUid, merchantUid, status, customerUid, Clock.GetUtcNow()));
 
     internal void RecordWebhook(string type, JsonObject data)
     {

@@ -90,6 +90,7 @@ internal sealed partial class FakeV1
         }
 
         _payments[payment.ImpUid] = payment;
+        _fake.RecordV1Notification(payment.ImpUid, payment.MerchantUid, payment.Status, customerUid);
         _fake.RecordCharge(new FakeCharge("V1", merchantUid, payment.Status == "paid" ? "PAID" : "FAILED", payment.Status == "paid" ? "pg_" + payment.ImpUid : null, (long)amount, currency, Now));
         return payment;
     }
@@ -156,6 +157,8 @@ internal sealed partial class FakeV1
             payment.Status = "cancelled";
         }
 
+        // iamport notifies on a cancellation too; a partial one leaves the payment (and the status sent) paid.
+        _fake.RecordV1Notification(payment.ImpUid, payment.MerchantUid, payment.Status, payment.CustomerUid);
         return Ok(FakeV1Wire.Payment(payment));
     }
 }
