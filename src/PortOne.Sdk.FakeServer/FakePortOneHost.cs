@@ -94,6 +94,11 @@ public sealed class FakePortOneHost : IAsyncDisposable
             fake.WebhookSecret = settings.WebhookSecret;
         }
 
+        foreach (var channelKey in settings.KgInicisChannels)
+        {
+            fake.UseKgInicisRules(channelKey);
+        }
+
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         var host = settings.Host.Contains(':', StringComparison.Ordinal) ? $"[{settings.Host}]" : settings.Host;
         builder.WebHost.UseKestrelCore().UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{settings.Port}"));

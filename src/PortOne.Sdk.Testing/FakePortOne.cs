@@ -301,6 +301,28 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Makes the V2 channel <paramref name="channelKey"/> behave like KG Inicis: instant payments, billing-key issues
+    /// and billing-key payments (scheduled ones included, through the channel their billing key was issued on) must
+    /// give the customer's name, phone number and e-mail; card expiry must be two-digit YY and MM; virtual accounts
+    /// must be fixed ones (option FIXED with an account number). A request that breaks a rule is refused as
+    /// PortOne relays a PG's refusal (502, <c>PG_PROVIDER</c>, the rule in the message); a scheduled payment that
+    /// breaks one fails when it runs.
+    /// </summary>
+    /// <param name="channelKey">The channel key requests name in <c>channelKey</c>.</param>
+    public void UseKgInicisRules(string channelKey)
+    {
+        if (string.IsNullOrEmpty(channelKey))
+        {
+            throw new ArgumentException("Give the channel key requests name.", nameof(channelKey));
+        }
+
+        lock (_gate)
+        {
+            V2.KgInicisChannels.Add(channelKey);
+        }
+    }
+
+    /// <summary>
     /// Plays the customer's bank transfer into the virtual account issued for a V2 payment (an instant payment with
     /// <c>method.virtualAccount</c>): the payment turns <c>PAID</c> at the fake clock's time, a
     /// <c>Transaction.Paid</c> webhook is recorded and the charge enters <see cref="Charges"/>.

@@ -28,13 +28,21 @@ internal sealed partial class FakeV2
             return Invalid("The card number is not valid.");
         }
 
+        if (KgInicisRefusesBillingKeyIssue(request.Body) is { } pgRefused)
+        {
+            return pgRefused;
+        }
+
         if (number == FakePortOne.TestCards.DeclinedOnIssue)
         {
             return PgError("The card issuer refused to issue a billing key.");
         }
 
         var key = NextId("billing-key");
-        var billingKey = new FakeBillingKey(key, StoreIdOf(request.Body), number, Now, FakeJson.Object(request.Body, "customer")?.DeepClone() as JsonObject, FakeJson.String(request.Body, "customData"));
+        var billingKey = new FakeBillingKey(key, StoreIdOf(request.Body), number, Now, FakeJson.Object(request.Body, "customer")?.DeepClone() as JsonObject, FakeJson.String(request.Body, "customData"))
+        {
+            ChannelKey = FakeJson.String(request.Body, "channelKey"),
+        };
         BillingKeys[key] = billingKey;
         _fake.RecordWebhook("BillingKey.Issued", new JsonObject { ["billingKey"] = key, ["storeId"] = billingKey.StoreId });
         return Ok(new JsonObject

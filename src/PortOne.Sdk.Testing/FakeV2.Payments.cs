@@ -27,6 +27,11 @@ internal sealed partial class FakeV2
             return refused;
         }
 
+        if (KgInicisRefusesBillingKeyPayment(body) is { } pgRefused)
+        {
+            return pgRefused;
+        }
+
         if (Payments.TryGetValue(paymentId, out var existing) && existing.Status is "PAID" or "PARTIAL_CANCELLED" or "CANCELLED")
         {
             return Error(HttpStatusCode.Conflict, "ALREADY_PAID", "A payment with this id was already paid.");
@@ -59,6 +64,11 @@ internal sealed partial class FakeV2
             return Error(HttpStatusCode.Conflict, "ALREADY_PAID", "A payment with this id was already paid.");
         }
 
+        if (KgInicisRefusesInstantPayment(body) is { } pgRefused)
+        {
+            return pgRefused;
+        }
+
         if (virtualAccount is not null)
         {
             return existing?.Status == "VIRTUAL_ACCOUNT_ISSUED"
@@ -86,7 +96,7 @@ internal sealed partial class FakeV2
     }
 
     /// <summary>Charges a billing key (or a card for instant payments), recording a PAID or FAILED payment and its webhook.</summary>
-    private (FakePayment Payment, HttpResponseMessage? Error) Charge(string paymentId, JsonNode input, string? scheduleId, string? cardNumber = null)
+    private (FakePayment Payment, HttpResponseMessage? Error) Charge(string paymentId, JsonNode input, string? scheduleId, string? cardNumber = null, string? pgRefusal = null)
     {
         var key = FakeJson.String(input, "billingKey");
         FakeBillingKey? billingKey = null;
@@ -112,11 +122,11 @@ internal sealed partial class FakeV2
         Payments[paymentId] = payment;
 
         var billingKeyGone = key is not null && (billingKey is null || billingKey.DeletedAt is not null);
-        if (billingKeyGone || number == FakePortOne.TestCards.DeclinedOnPayment || number == FakePortOne.TestCards.DeclinedOnIssue)
+        if (billingKeyGone || pgRefusal is not null || number == FakePortOne.TestCards.DeclinedOnPayment || number == FakePortOne.TestCards.DeclinedOnIssue)
         {
-            payment.Status = "FAILED";
             payment.FailedAt = Now;
-            payment.FailureReason = billingKeyGone ? "The billing key no longer exists." : "The card was declined.";
+            payment.FailureReason = billingKeyGone ? "The billing key no longer exists." : pgRefusal ?? "The card was declined.";
+            payment.Status = "FAILED";
             _fake.RecordWebhook("Transaction.Failed", FakeV2Wire.TransactionData(payment));
             _fake.RecordCharge(new FakeCharge("V2", paymentId, "FAILED", null, payment.Total, payment.Currency, Now));
             return (payment, billingKeyGone

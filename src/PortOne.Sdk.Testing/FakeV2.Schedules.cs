@@ -135,7 +135,8 @@ internal sealed partial class FakeV2
         foreach (var schedule in due)
         {
             schedule.StartedAt = Now;
-            var (payment, _) = Charge(schedule.PaymentId, schedule.Input, schedule.Id);
+            // A schedule on a KG Inicis channel that breaks its rules is accepted, and fails when it runs.
+            var (payment, _) = Charge(schedule.PaymentId, schedule.Input, schedule.Id, pgRefusal: KgInicisBillingKeyPaymentProblem(schedule.Input)?.Message);
             schedule.Status = payment.Status == "PAID" ? "SUCCEEDED" : "FAILED";
             schedule.CompletedAt = Now;
         }

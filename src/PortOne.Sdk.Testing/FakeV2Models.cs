@@ -28,6 +28,9 @@ internal sealed class FakeBillingKey
 
     public string? CustomData { get; }
 
+    /// <summary>The channel the key was issued on, when the request named one.</summary>
+    public string? ChannelKey { get; init; }
+
     public DateTimeOffset? DeletedAt { get; set; }
 }
 

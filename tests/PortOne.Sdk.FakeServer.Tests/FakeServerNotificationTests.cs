@@ -119,6 +119,29 @@ public sealed class FakeServerNotificationTests
         Assert.Throws<FormatException>(() => FakeServerSettings.Parse(["--v1-notification-url", "ftp://x"], new Hashtable()));
     }
 
+    [Fact]
+    public async Task A_kg_inicis_channel_named_at_start_up_refuses_a_payment_without_the_customer()
+    {
+        var environment = new Hashtable { ["PORTONE_FAKE_KG_INICIS_CHANNELS"] = "channel-a, channel-b" };
+        var settings = FakeServerSettings.Parse(["--port", "0", "--v2-api-secret", V2Secret], environment);
+        Assert.Equal(["channel-a", "channel-b"], settings.KgInicisChannels);
+        Assert.Contains("kg inicis       channel-a, channel-b", settings.Describe(), StringComparison.Ordinal);
+
+        await using var host = await FakePortOneHost.StartAsync(settings);
+        using var http = new HttpClient { BaseAddress = host.Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("PortOne", V2Secret);
+        const string card = "\"method\":{\"card\":{\"credential\":{\"number\":\"4242424242424242\",\"expiryYear\":\"30\",\"expiryMonth\":\"12\"}}}";
+
+        using var inicis = new StringContent("{\"channelKey\":\"channel-b\"," + card + "}", Encoding.UTF8, "application/json");
+        using var refused = await http.PostAsync("/billing-keys", inicis);
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Equal("PG_PROVIDER", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["type"]);
+
+        using var other = new StringContent("{\"channelKey\":\"channel-c\"," + card + "}", Encoding.UTF8, "application/json");
+        using var issued = await http.PostAsync("/billing-keys", other);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+    }
+
     private static Task<FakePortOneHost> StartAsync(Action<FakeServerSettings>? configure = null)
     {
         var settings = new FakeServerSettings { Port = 0, V2ApiSecret = V2Secret, WebhookSecret = PortOneWebhookSigner.GenerateSecret() };
