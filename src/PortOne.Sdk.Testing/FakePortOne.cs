@@ -323,6 +323,69 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Plays a customer finishing a V2 checkout in the browser with the payment left for your server to confirm: the
+    /// payment <paramref name="paymentId"/> is recorded <c>READY</c> (a <c>Transaction.Ready</c> webhook is recorded)
+    /// and the returned payment token is what the browser would hand your server for <c>confirmPayment</c>. The
+    /// charge happens, or is declined by the card, when it is confirmed.
+    /// </summary>
+    /// <param name="paymentId">The payment id the checkout used.</param>
+    /// <param name="total">The amount the customer authorized.</param>
+    /// <param name="currency">Its currency; <c>KRW</c> by default.</param>
+    /// <param name="cardNumber">The card used; one of <see cref="TestCards"/> to decide the outcome.</param>
+    /// <param name="orderName">The order name shown on the payment.</param>
+    /// <returns>The payment token.</returns>
+    /// <exception cref="InvalidOperationException">The payment id is already taken, or was pre-registered with another amount or currency.</exception>
+    public string AuthorizeCheckout(string paymentId, long total, string currency = "KRW", string cardNumber = TestCards.Success, string orderName = "Checkout")
+    {
+        if (paymentId is null)
+        {
+            throw new ArgumentNullException(nameof(paymentId));
+        }
+
+        lock (_gate)
+        {
+            var (token, problem) = V2.AuthorizeCheckout(paymentId, total, currency, cardNumber, orderName);
+            return token ?? throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>
+    /// Plays a customer authorizing a V2 billing key in the browser with the issue left for your server to confirm
+    /// (<c>confirmBillingKey</c>); nothing is issued until then.
+    /// </summary>
+    /// <param name="cardNumber">The card registered; <see cref="TestCards.DeclinedOnIssue"/> makes the confirmation fail.</param>
+    /// <returns>The billing issue token the browser would hand your server.</returns>
+    public string AuthorizeBillingKeyIssue(string cardNumber = TestCards.Success)
+    {
+        lock (_gate)
+        {
+            return V2.AuthorizeBillingKeyIssue(cardNumber, null, null, null);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="AuthorizeBillingKeyIssue"/>, with a first payment authorized at the same time, both made when
+    /// your server calls <c>confirmBillingKeyIssueAndPay</c>.
+    /// </summary>
+    /// <param name="paymentId">The first payment's id.</param>
+    /// <param name="total">Its amount.</param>
+    /// <param name="currency">Its currency; <c>KRW</c> by default.</param>
+    /// <param name="cardNumber">The card registered and charged; one of <see cref="TestCards"/> to decide the outcome.</param>
+    /// <returns>The billing issue token the browser would hand your server.</returns>
+    public string AuthorizeBillingKeyIssueAndPay(string paymentId, long total, string currency = "KRW", string cardNumber = TestCards.Success)
+    {
+        if (paymentId is null)
+        {
+            throw new ArgumentNullException(nameof(paymentId));
+        }
+
+        lock (_gate)
+        {
+            return V2.AuthorizeBillingKeyIssue(cardNumber, paymentId, total, currency);
+        }
+    }
+
+    /// <summary>
     /// Plays the customer's bank transfer into the virtual account issued for a V2 payment (an instant payment with
     /// <c>method.virtualAccount</c>): the payment turns <c>PAID</c> at the fake clock's time, a
     /// <c>Transaction.Paid</c> webhook is recorded and the charge enters <see cref="Charges"/>.
