@@ -15,6 +15,8 @@ internal sealed partial class FakeV2
     /// <summary>How long an account stays open when the request's expiry names neither a due date nor hours.</summary>
     internal static readonly TimeSpan DefaultVirtualAccountValidity = TimeSpan.FromHours(72);
 
+    private const long MaxVirtualAccountHours = 24 * 365 * 10;
+
     private int _accountSequence;
 
     /// <summary>
@@ -91,9 +93,10 @@ internal sealed partial class FakeV2
         }
         else if (expiry.ContainsKey("validHours"))
         {
-            if (FakeJson.Long(expiry, "validHours") is not { } hours || hours <= 0 || hours > int.MaxValue)
+            // The cap keeps the arithmetic below in range; no real account stays open for ten years.
+            if (FakeJson.Long(expiry, "validHours") is not { } hours || hours <= 0 || hours > MaxVirtualAccountHours)
             {
-                return Invalid("method.virtualAccount.expiry.validHours must be a whole number of hours above 0.");
+                return Invalid($"method.virtualAccount.expiry.validHours must be a whole number of hours from 1 to {MaxVirtualAccountHours}.");
             }
 
             expiredAt = Now + TimeSpan.FromHours(hours);

@@ -160,6 +160,20 @@ public abstract class FakeVirtualAccountTests : IAsyncDisposable
         Assert.Empty(_fake.Webhooks);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(int.MaxValue)]
+    public async Task Valid_hours_out_of_range_are_an_invalid_request_not_a_server_error(int hours)
+    {
+        var portone = _fake.CreateV2Client();
+
+        var ex = await Assert.ThrowsAsync<PortOneApiException>(() =>
+            portone.Payments.PayInstantlyAsync("va-7", Request(InstantPaymentMethodInputVirtualAccountExpiry.ValidHours(hours))));
+
+        Assert.IsType<InvalidRequestError>(ex.Error);
+    }
+
     [Fact]
     public async Task The_KG_Inicis_guide_example_body_is_accepted_as_sent()
     {
