@@ -61,7 +61,7 @@ internal static class FakeV2Wire
                 ["vat"] = (payment.Total - payment.TaxFree) / 11,
                 ["supply"] = payment.Total - payment.TaxFree - ((payment.Total - payment.TaxFree) / 11),
                 ["discount"] = 0,
-                ["paid"] = payment.Status is "PAID" or "PARTIAL_CANCELLED" or "CANCELLED" ? payment.Total : 0,
+                ["paid"] = payment.PaidAt is null ? 0 : payment.Total, // a closed, never-paid virtual account is CANCELLED with nothing paid
                 ["cancelled"] = payment.Cancelled,
                 ["cancelledTaxFree"] = payment.CancelledTaxFree,
             },

@@ -121,6 +121,8 @@ public abstract class FakeVirtualAccountTests : IAsyncDisposable
         Assert.Equal(Start.AddMinutes(5), closed.ClosedAt);
         var cancelled = Assert.IsType<CancelledPayment>(await portone.Payments.GetAsync("va-4"));
         Assert.Empty(cancelled.Cancellations);
+        Assert.Equal(0, cancelled.Amount.Paid);
+        Assert.Null(cancelled.PaidAt);
         Assert.Equal("Transaction.Cancelled", _fake.Webhooks[^1].Type);
 
         var again = await Assert.ThrowsAsync<PortOneApiException>(() => portone.Payments.CloseVirtualAccountAsync("va-4"));
