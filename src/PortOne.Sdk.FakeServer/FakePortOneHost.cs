@@ -49,6 +49,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
         _log = log;
         _invoker = new HttpMessageInvoker(fake.CreateHandler());
         Deliveries = new FakeWebhookDeliveries(fake, settings.WebhookUrls.ToArray(), settings.WebhookRetryDelays.ToArray(), webhookHttp);
+        V1Deliveries = new FakeV1NotificationDeliveries(fake, settings.V1NotificationUrls.ToArray(), settings.WebhookRetryDelays.ToArray(), webhookHttp);
     }
 
     /// <summary>The fake behind the server: its state, clock, recorded webhooks and fault injection.</summary>
@@ -59,6 +60,9 @@ public sealed class FakePortOneHost : IAsyncDisposable
 
     /// <summary>Webhook deliveries to the configured URLs, with every attempt.</summary>
     public FakeWebhookDeliveries Deliveries { get; }
+
+    /// <summary>V1 notification deliveries to the configured notice URLs, with every attempt.</summary>
+    public FakeV1NotificationDeliveries V1Deliveries { get; }
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:8089/</c> (the real port when 0 was asked for).</summary>
     public Uri Address { get; private set; } = null!;
@@ -90,6 +94,11 @@ public sealed class FakePortOneHost : IAsyncDisposable
             fake.WebhookSecret = settings.WebhookSecret;
         }
 
+        foreach (var channelKey in settings.KgInicisChannels)
+        {
+            fake.UseKgInicisRules(channelKey);
+        }
+
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         var host = settings.Host.Contains(':', StringComparison.Ordinal) ? $"[{settings.Host}]" : settings.Host;
         builder.WebHost.UseKestrelCore().UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{settings.Port}"));
@@ -115,6 +124,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _invoker.Dispose();
         Deliveries.Dispose();
+        V1Deliveries.Dispose();
         _webhookHttp.Dispose();
         await Fake.DisposeAsync().ConfigureAwait(false);
     }
@@ -217,6 +227,7 @@ public sealed class FakePortOneHost : IAsyncDisposable
         try
         {
             await Deliveries.RunDueAsync(_app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+            await V1Deliveries.RunDueAsync(_app.Lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -317,6 +328,9 @@ public sealed class FakePortOneHost : IAsyncDisposable
             case ["webhooks"] when HttpMethods.IsGet(request.Method):
                 await JsonAsync(context, 200, WebhooksJson()).ConfigureAwait(false);
                 return;
+            case ["v1", "notifications"] when HttpMethods.IsGet(request.Method):
+                await JsonAsync(context, 200, V1NotificationsJson()).ConfigureAwait(false);
+                return;
             case ["webhooks", "deliver"] when isPost:
                 // Nothing to do here: every control action below makes the due attempts before answering. Scripts
                 // call this to know that the webhooks their last API call caused have been sent.
@@ -325,6 +339,26 @@ public sealed class FakePortOneHost : IAsyncDisposable
                 if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || !Deliveries.Resend(i))
                 {
                     await JsonAsync(context, 404, new JsonObject { ["type"] = "NOT_FOUND", ["message"] = $"No webhook {index} to resend, or no webhook URL configured." }).ConfigureAwait(false);
+                    return;
+                }
+
+                break;
+            case ["v2", "payments", var paymentId, "deposit"] when isPost:
+                long? amount = null;
+                if (values.TryGetValue("amount", out var amountText) && amountText.Length > 0)
+                {
+                    if (!long.TryParse(amountText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        await JsonAsync(context, 400, new JsonObject { ["type"] = "INVALID_REQUEST", ["message"] = "'amount' must be a whole number." }).ConfigureAwait(false);
+                        return;
+                    }
+
+                    amount = parsed;
+                }
+
+                if (Fake.TryDepositToVirtualAccount(Uri.UnescapeDataString(paymentId), amount) is { } refused)
+                {
+                    await JsonAsync(context, 409, new JsonObject { ["type"] = "DEPOSIT_REFUSED", ["message"] = refused }).ConfigureAwait(false);
                     return;
                 }
 
@@ -375,6 +409,35 @@ public sealed class FakePortOneHost : IAsyncDisposable
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private JsonObject ClockJson() => new() { ["now"] = Time(Fake.Clock.GetUtcNow()) };
+
+    private JsonArray V1NotificationsJson()
+    {
+        var deliveries = V1Deliveries.All;
+        var notifications = Fake.V1Notifications;
+        var list = new JsonArray();
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var notification = notifications[i];
+            var attempts = new JsonArray();
+            foreach (var delivery in deliveries.Where(d => d.Index == i))
+            {
+                foreach (var attempt in delivery.Attempts)
+                {
+                    attempts.Add(new JsonObject { ["url"] = delivery.Url.ToString(), ["number"] = attempt.Number, ["at"] = Time(attempt.At), ["status"] = attempt.Status, ["error"] = attempt.Error });
+                }
+            }
+
+            list.Add(new JsonObject
+            {
+                ["index"] = i,
+                ["at"] = Time(notification.Timestamp),
+                ["body"] = JsonNode.Parse(notification.Body),
+                ["attempts"] = attempts,
+            });
+        }
+
+        return list;
+    }
 
     private JsonArray WebhooksJson()
     {

@@ -45,6 +45,7 @@ internal static class FakeServerPage
         // One consistent snapshot of both APIs' state, taken under the fake's lock.
         html.Append(fake.Read(() => State(fake, now)));
         Webhooks(html, host);
+        V1Notifications(html, host);
         html.Append("</body></html>");
         return html.ToString();
     }
@@ -59,6 +60,8 @@ internal static class FakeServerPage
             string.Join(" / ", new[] { p.BillingKey, p.ScheduleId }.Where(x => x is not null)),
             string.Join("; ", p.Cancellations.Select(c => $"{Text(c, "id")}: {Text(c, "totalAmount")} at {Text(c, "cancelledAt")} ({Text(c, "reason")})")),
         ]);
+
+        VirtualAccounts(html, fake, now);
 
         html.Append("<h2>V2 billing keys</h2>");
         Table(html, ["Billing key", "Card", "Issued at", "Deleted at"], fake.V2.BillingKeys.Values.OrderBy(b => b.IssuedAt), b =>
@@ -130,6 +133,69 @@ internal static class FakeServerPage
             }
 
             html.Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void V1Notifications(StringBuilder html, FakePortOneHost host)
+    {
+        var urls = host.Settings.V1NotificationUrls;
+        html.Append("<h2>V1 notifications</h2><p>")
+            .Append(urls.Count == 0 ? "Recorded only: no V1 notification URL configured (--v1-notification-url)." : "Delivered to " + E(string.Join(", ", urls)) + ".")
+            .Append("</p>");
+        var deliveries = host.V1Deliveries.All;
+        var notifications = host.Fake.V1Notifications;
+        if (notifications.Count == 0)
+        {
+            html.Append("<p>None.</p>");
+            return;
+        }
+
+        html.Append("<table><tr><th>#</th><th>At</th><th>Body</th><th>Delivery attempts</th></tr>");
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var attempts = new StringBuilder();
+            foreach (var delivery in deliveries.Where(d => d.Index == i))
+            {
+                attempts.Append(E(delivery.Url.ToString())).Append(": ").Append(E(delivery.State));
+                if (delivery.NextAttemptAt is { } next)
+                {
+                    attempts.Append(", next at ").Append(E(Time(next)));
+                }
+
+                attempts.Append("<br>");
+                foreach (var attempt in delivery.Attempts)
+                {
+                    attempts.Append("&nbsp;&nbsp;#").Append(attempt.Number.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(Time(attempt.At))).Append(" → ")
+                        .Append(E(attempt.Status?.ToString(CultureInfo.InvariantCulture) ?? attempt.Error ?? string.Empty)).Append("<br>");
+                }
+            }
+
+            html.Append("<tr><td>").Append(i.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(Time(notifications[i].Timestamp)))
+                .Append("</td><td><pre>").Append(E(notifications[i].Body)).Append("</pre></td><td>").Append(attempts).Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    // Accounts waiting for a deposit, each with a button that plays the customer's bank transfer.
+    private static void VirtualAccounts(StringBuilder html, FakePortOne fake, DateTimeOffset now)
+    {
+        var waiting = fake.V2.Payments.Values.Where(p => p.Status == "VIRTUAL_ACCOUNT_ISSUED" && p.VirtualAccount is not null).OrderBy(p => p.RequestedAt).ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>V2 virtual accounts waiting for a deposit</h2><table><tr><th>Payment id</th><th>Bank</th><th>Account</th><th>Amount</th><th>Expires</th><th></th></tr>");
+        foreach (var p in waiting)
+        {
+            var account = p.VirtualAccount!;
+            html.Append("<tr><td>").Append(E(p.Id)).Append("</td><td>").Append(E(account.Bank)).Append("</td><td>").Append(E(account.AccountNumber))
+                .Append("</td><td>").Append(E(Money(p.Total, p.Currency))).Append("</td><td>").Append(E(Time(account.ExpiredAt) + " (" + Until(account.ExpiredAt, now) + ")"))
+                .Append("</td><td><form method=\"post\" action=\"/_fake/v2/payments/").Append(E(Uri.EscapeDataString(p.Id)))
+                .Append("/deposit\"><button>Deposit</button></form></td></tr>");
         }
 
         html.Append("</table>");

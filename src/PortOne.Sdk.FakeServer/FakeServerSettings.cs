@@ -23,6 +23,8 @@ public sealed class FakeServerSettings
         ("--store-id", "PORTONE_FAKE_STORE_ID", "V2 store id. Default store-fake."),
         ("--webhook-secret", "PORTONE_FAKE_WEBHOOK_SECRET", "whsec_ secret V2 webhooks are signed with. Default: a new random one, printed masked."),
         ("--webhook-url", "PORTONE_FAKE_WEBHOOK_URLS", "Where V2 webhooks are POSTed. Repeat the option, or separate URLs with ',' or ';' in the variable."),
+        ("--v1-notification-url", "PORTONE_FAKE_V1_NOTIFICATION_URLS", "Where V1 (iamport) notifications are POSTed. Repeat the option, or separate URLs with ',' or ';' in the variable."),
+        ("--kg-inicis-channel", "PORTONE_FAKE_KG_INICIS_CHANNELS", "A V2 channel key that follows KG Inicis's rules. Repeat the option, or separate keys with ',' or ';' in the variable."),
         ("--start", "PORTONE_FAKE_START", "Starting time of the fake clock (ISO 8601, e.g. 2025-01-01T00:00:00Z). Default 2025-01-01T00:00:00Z."),
     ];
 
@@ -49,6 +51,15 @@ public sealed class FakeServerSettings
 
     /// <summary>The URLs every V2 webhook is POSTed to; empty to only record them.</summary>
     public IList<Uri> WebhookUrls { get; } = new List<Uri>();
+
+    /// <summary>
+    /// The notice URLs every V1 (iamport) notification is POSTed to (<c>{imp_uid, merchant_uid, status}</c> as
+    /// JSON, unsigned); empty to only record them. Retried like the V2 webhooks.
+    /// </summary>
+    public IList<Uri> V1NotificationUrls { get; } = new List<Uri>();
+
+    /// <summary>The V2 channel keys whose requests follow KG Inicis's rules (see <c>FakePortOne.UseKgInicisRules</c>).</summary>
+    public IList<string> KgInicisChannels { get; } = new List<string>();
 
     /// <summary>Where the fake clock starts.</summary>
     public DateTimeOffset Start { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -119,7 +130,7 @@ public sealed class FakeServerSettings
             }
             else if (environment[variable] is string fromEnvironment && fromEnvironment.Length > 0)
             {
-                values = option == "--webhook-url"
+                values = option is "--webhook-url" or "--v1-notification-url" or "--kg-inicis-channel"
                     ? [.. fromEnvironment.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
                     : [fromEnvironment];
             }
@@ -147,6 +158,8 @@ public sealed class FakeServerSettings
         text.Append("  store id        ").AppendLine(StoreId);
         text.Append("  webhook secret  ").AppendLine(WebhookSecret is null ? "(random)" : Mask(WebhookSecret));
         text.Append("  webhook urls    ").AppendLine(WebhookUrls.Count == 0 ? "(none: webhooks are only recorded)" : string.Join(", ", WebhookUrls));
+        text.Append("  v1 notice urls  ").AppendLine(V1NotificationUrls.Count == 0 ? "(none: V1 notifications are only recorded)" : string.Join(", ", V1NotificationUrls));
+        text.Append("  kg inicis       ").AppendLine(KgInicisChannels.Count == 0 ? "(no channel)" : string.Join(", ", KgInicisChannels));
         text.Append("  clock starts    ").AppendLine(Start.ToString("O", CultureInfo.InvariantCulture));
         return text.ToString();
     }
@@ -195,14 +208,15 @@ public sealed class FakeServerSettings
                 WebhookSecret = last;
                 break;
             case "--webhook-url":
+                AddUrls(option, values, WebhookUrls);
+                break;
+            case "--v1-notification-url":
+                AddUrls(option, values, V1NotificationUrls);
+                break;
+            case "--kg-inicis-channel":
                 foreach (var value in values)
                 {
-                    if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-                    {
-                        throw new FormatException($"--webhook-url: '{value}' is not an absolute http(s) URL.");
-                    }
-
-                    WebhookUrls.Add(url);
+                    KgInicisChannels.Add(value);
                 }
 
                 break;
@@ -214,6 +228,19 @@ public sealed class FakeServerSettings
 
                 Start = start;
                 break;
+        }
+    }
+
+    private static void AddUrls(string option, List<string> values, IList<Uri> urls)
+    {
+        foreach (var value in values)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new FormatException($"{option}: '{value}' is not an absolute http(s) URL.");
+            }
+
+            urls.Add(url);
         }
     }
 }

@@ -117,18 +117,6 @@ public sealed class FakeWebhookDeliveries : IDisposable
         return true;
     }
 
-    // "An error occurred while sending the request." says nothing; the inner exceptions say why (refused, reset, …).
-    private static string Describe(Exception exception)
-    {
-        var messages = new List<string>();
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-
-        return string.Join(" ← ", messages);
-    }
-
     private async Task AttemptAsync(FakeWebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var at = _fake.Clock.GetUtcNow();
@@ -136,30 +124,7 @@ public sealed class FakeWebhookDeliveries : IDisposable
         // Each attempt is signed at its own time, as PortOne does, so a receiver that checks the timestamp against
         // the same fake clock accepts a late retry. The webhook id stays the same: that is how receivers skip repeats.
         var headers = new PortOneWebhookSigner(_fake.WebhookSecret).Sign(delivery.Webhook.Body, delivery.Webhook.Headers.Id, at);
-        int? status = null;
-        string? error = null;
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
-            {
-                Content = new StringContent(delivery.Webhook.Body, Encoding.UTF8, "application/json"),
-            };
-            foreach (var header in headers)
-            {
-                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            // A fresh connection per attempt: a kept-alive one the receiver has meanwhile closed (Python's
-            // http.server closes after every answer) would fail the attempt for no fault of the receiver.
-            request.Headers.ConnectionClose = true;
-
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            error = exception is TaskCanceledException ? "no answer in time" : Describe(exception);
-        }
+        var (status, error) = await FakeDeliveryHttp.PostAsync(_http, delivery.Url, delivery.Webhook.Body, headers, cancellationToken).ConfigureAwait(false);
 
         lock (_gate)
         {
@@ -231,3 +196,49 @@ public sealed class FakeWebhookDelivery
 /// <param name="Status">The receiver's HTTP status; null when no answer came.</param>
 /// <param name="Error">Why no answer came; null when one did.</param>
 public sealed record FakeWebhookAttempt(int Number, DateTimeOffset At, int? Status, string? Error);
+
+/// <summary>One POST of a webhook or a notification, with the outcome as an HTTP status or an error.</summary>
+internal static class FakeDeliveryHttp
+{
+    public static async Task<(int? Status, string? Error)> PostAsync(HttpClient http, Uri url, string body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            foreach (var header in headers)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            // A fresh connection per attempt: a kept-alive one the receiver has meanwhile closed (Python's
+            // http.server closes after every answer) would fail the attempt for no fault of the receiver.
+            request.Headers.ConnectionClose = true;
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return ((int)response.StatusCode, null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, exception is TaskCanceledException ? "no answer in time" : Describe(exception));
+        }
+    }
+
+    /// <summary>When the next attempt is due after <paramref name="attempts"/> failed ones at <paramref name="at"/>; null to give up.</summary>
+    public static DateTimeOffset? NextAttempt(IReadOnlyList<TimeSpan> retryDelays, int attempts, DateTimeOffset at) =>
+        attempts > retryDelays.Count ? null : at + retryDelays[attempts - 1];
+
+    // "An error occurred while sending the request." says nothing; the inner exceptions say why (refused, reset, …).
+    public static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" ← ", messages);
+    }
+}

@@ -36,6 +36,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<FakeWebhook> _webhooks = [];
+    private readonly List<FakeV1Notification> _v1Notifications = [];
     private readonly ConcurrentQueue<(string? PathPrefix, HttpStatusCode Status, string Body)> _faults = new();
     private readonly List<IDisposable> _clients = [];
     private readonly List<FakeFaultPlan> _faultPlans = [];
@@ -108,6 +109,22 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
             lock (_gate)
             {
                 return _webhooks.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The V1 (iamport) notifications the fake would have posted to a notice URL, oldest first: one each time a V1
+    /// payment is paid or fails (including a scheduled one when it runs) and each time it is cancelled, in part or
+    /// in full. They are unsigned, like iamport's; the FakeServer delivers them when given a V1 notification URL.
+    /// </summary>
+    public IReadOnlyList<FakeV1Notification> V1Notifications
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _v1Notifications.ToArray();
             }
         }
     }
@@ -283,6 +300,128 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
         return default;
     }
 
+    /// <summary>
+    /// Makes the V2 channel <paramref name="channelKey"/> behave like KG Inicis: instant payments, billing-key issues
+    /// and billing-key payments (scheduled ones included, through the channel their billing key was issued on) must
+    /// give the customer's name, phone number and e-mail; card expiry must be two-digit YY and MM; virtual accounts
+    /// must be fixed ones (option FIXED with an account number). A request that breaks a rule is refused as
+    /// PortOne relays a PG's refusal (502, <c>PG_PROVIDER</c>, the rule in the message); a scheduled payment that
+    /// breaks one fails when it runs.
+    /// </summary>
+    /// <param name="channelKey">The channel key requests name in <c>channelKey</c>.</param>
+    public void UseKgInicisRules(string channelKey)
+    {
+        if (string.IsNullOrEmpty(channelKey))
+        {
+            throw new ArgumentException("Give the channel key requests name.", nameof(channelKey));
+        }
+
+        lock (_gate)
+        {
+            V2.KgInicisChannels.Add(channelKey);
+        }
+    }
+
+    /// <summary>
+    /// Plays a customer finishing a V2 checkout in the browser with the payment left for your server to confirm: the
+    /// payment <paramref name="paymentId"/> is recorded <c>READY</c> (a <c>Transaction.Ready</c> webhook is recorded)
+    /// and the returned payment token is what the browser would hand your server for <c>confirmPayment</c>. The
+    /// charge happens, or is declined by the card, when it is confirmed.
+    /// </summary>
+    /// <param name="paymentId">The payment id the checkout used.</param>
+    /// <param name="total">The amount the customer authorized.</param>
+    /// <param name="currency">Its currency; <c>KRW</c> by default.</param>
+    /// <param name="cardNumber">The card used; one of <see cref="TestCards"/> to decide the outcome.</param>
+    /// <param name="orderName">The order name shown on the payment.</param>
+    /// <returns>The payment token.</returns>
+    /// <exception cref="InvalidOperationException">The payment id is already taken, or was pre-registered with another amount or currency.</exception>
+    public string AuthorizeCheckout(string paymentId, long total, string currency = "KRW", string cardNumber = TestCards.Success, string orderName = "Checkout")
+    {
+        if (paymentId is null)
+        {
+            throw new ArgumentNullException(nameof(paymentId));
+        }
+
+        lock (_gate)
+        {
+            var (token, problem) = V2.AuthorizeCheckout(paymentId, total, currency, cardNumber, orderName);
+            return token ?? throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>
+    /// Plays a customer authorizing a V2 billing key in the browser with the issue left for your server to confirm
+    /// (<c>confirmBillingKey</c>); nothing is issued until then.
+    /// </summary>
+    /// <param name="cardNumber">The card registered; <see cref="TestCards.DeclinedOnIssue"/> makes the confirmation fail.</param>
+    /// <returns>The billing issue token the browser would hand your server.</returns>
+    public string AuthorizeBillingKeyIssue(string cardNumber = TestCards.Success)
+    {
+        lock (_gate)
+        {
+            return V2.AuthorizeBillingKeyIssue(cardNumber, null, null, null);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="AuthorizeBillingKeyIssue"/>, with a first payment authorized at the same time, both made when
+    /// your server calls <c>confirmBillingKeyIssueAndPay</c>.
+    /// </summary>
+    /// <param name="paymentId">The first payment's id.</param>
+    /// <param name="total">Its amount.</param>
+    /// <param name="currency">Its currency; <c>KRW</c> by default.</param>
+    /// <param name="cardNumber">The card registered and charged; one of <see cref="TestCards"/> to decide the outcome.</param>
+    /// <returns>The billing issue token the browser would hand your server.</returns>
+    public string AuthorizeBillingKeyIssueAndPay(string paymentId, long total, string currency = "KRW", string cardNumber = TestCards.Success)
+    {
+        if (paymentId is null)
+        {
+            throw new ArgumentNullException(nameof(paymentId));
+        }
+
+        lock (_gate)
+        {
+            return V2.AuthorizeBillingKeyIssue(cardNumber, paymentId, total, currency);
+        }
+    }
+
+    /// <summary>
+    /// Plays the customer's bank transfer into the virtual account issued for a V2 payment (an instant payment with
+    /// <c>method.virtualAccount</c>): the payment turns <c>PAID</c> at the fake clock's time, a
+    /// <c>Transaction.Paid</c> webhook is recorded and the charge enters <see cref="Charges"/>.
+    /// </summary>
+    /// <param name="paymentId">The payment whose account receives the money.</param>
+    /// <param name="amount">The amount deposited; null for the payment's total. Anything else is refused, as the bank would.</param>
+    /// <exception cref="InvalidOperationException">
+    /// No account was issued for the payment, it is no longer waiting for a deposit (paid, closed, or expired once
+    /// the clock passed its due time), or the amount is not the payment's total.
+    /// </exception>
+    public void DepositToVirtualAccount(string paymentId, long? amount = null)
+    {
+        if (paymentId is null)
+        {
+            throw new ArgumentNullException(nameof(paymentId));
+        }
+
+        if (TryDepositToVirtualAccount(paymentId, amount) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    /// <summary>The deposit of <see cref="DepositToVirtualAccount"/>; null when it went through, else why it was refused.</summary>
+    internal string? TryDepositToVirtualAccount(string paymentId, long? amount)
+    {
+        lock (_gate)
+        {
+            return V2.Deposit(paymentId, amount);
+        }
+    }
+
+    // Called under _gate by the V1 half.
+    internal void RecordV1Notification(string impUid, string merchantUid, string status, string? customerUid) =>
+        _v1Notifications.Add(new FakeV1Notification(impUid, merchantUid, status, customerUid, Clock.GetUtcNow()));
+
     internal void RecordWebhook(string type, JsonObject data)
     {
         lock (_gate)
@@ -365,6 +504,7 @@ public sealed class FakePortOne : IDisposable, IAsyncDisposable
     {
         lock (_gate)
         {
+            V2.ExpireVirtualAccounts();
             V2.RunDueSchedules();
             V1.RunDueSchedules();
         }

@@ -49,6 +49,20 @@ public sealed class V1NotificationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_notification_the_fake_recorded_for_the_payment_is_read_and_handled_as_sent()
+    {
+        await using var host = await StartAsync();
+        var recorded = Assert.Single(_fake.V1Notifications);
+
+        using var response = await host.PostV1Async(recorded.Body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (notification, payment) = Assert.Single(_handled);
+        Assert.Equal((_payment.ImpUid, "order-v1", "paid", "customer-1"), (notification.ImpUid, notification.MerchantUid, notification.Status, notification.CustomerUid));
+        Assert.True(payment.IsPaid);
+    }
+
+    [Fact]
     public async Task A_form_encoded_notification_is_read_too()
     {
         await using var host = await StartAsync();

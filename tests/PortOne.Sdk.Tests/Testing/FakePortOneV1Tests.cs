@@ -126,7 +126,42 @@ public abstract class FakePortOneV1Tests : IAsyncDisposable
         Assert.Equal("app-key", _fake.V1ApiKey);
         Assert.Equal(1, _fake.Counters["V1.GetToken"]);
     }
+
+    [Fact]
+    public async Task Every_paid_failed_cancelled_or_scheduled_payment_records_a_V1_notification_in_iamports_shape()
+    {
+        var iamport = _fake.CreateV1Client();
+        await iamport.Customers.SaveAsync("user-7", Card(FakePortOne.TestCards.Success));
+        await iamport.Customers.SaveAsync("user-8", Card(FakePortOne.TestCards.DeclinedOnPayment));
+        Assert.Empty(_fake.V1Notifications); // saving a card moves no money
+
+        var paid = await iamport.Subscriptions.AgainAsync(new AgainPaymentRequest { CustomerUid = "user-7", MerchantUid = "order-7", Amount = 5000m, Name = "Monthly" });
+        var declined = await iamport.Subscriptions.AgainAsync(new AgainPaymentRequest { CustomerUid = "user-8", MerchantUid = "order-8", Amount = 5000m, Name = "Monthly" });
+        await iamport.Payments.CancelAsync(new CancelPaymentRequest { ImpUid = paid.ImpUid, Amount = V1CancelAmount.Partial(1000m), Checksum = 5000m, Reason = "partial" });
+        await iamport.Payments.CancelAsync(new CancelPaymentRequest { ImpUid = paid.ImpUid, Amount = V1CancelAmount.Full, Checksum = 4000m, Reason = "rest" });
+        await iamport.Subscriptions.ScheduleAsync(new ScheduleRequest
+        {
+            CustomerUid = "user-7",
+            Schedules = [new ScheduleItem { MerchantUid = "order-9", ScheduleAt = _fake.Clock.GetUtcNow().AddDays(1), Amount = 5000m, Currency = "KRW", Name = "Monthly" }],
+        });
+        Assert.Equal(4, _fake.V1Notifications.Count);
+
+        _fake.Clock.Advance(TimeSpan.FromDays(1));
+        var scheduled = await iamport.Subscriptions.GetScheduleAsync("order-9");
+
+        Assert.Equal(
+            [(paid.ImpUid, "order-7", "paid"), (declined.ImpUid, "order-8", "failed"), (paid.ImpUid, "order-7", "paid"), (paid.ImpUid, "order-7", "cancelled"), (scheduled.ImpUid!, "order-9", "paid")],
+            _fake.V1Notifications.Select(n => (n.ImpUid, n.MerchantUid, n.Status)));
+        var last = _fake.V1Notifications[^1];
+        Assert.Equal(_fake.Clock.GetUtcNow(), last.Timestamp);
+        Assert.Equal("user-7", last.CustomerUid);
+
+        // The body is what our own receiver reads.
+        Assert.True(V1Notification.TryParse(last.Body, "application/json", out var parsed));
+        Assert.Equal((scheduled.ImpUid, "order-9", "paid", "user-7"), (parsed.ImpUid, parsed.MerchantUid, parsed.Status, parsed.CustomerUid));
+    }
 }
+
 
 public sealed class FakePortOneV1TestsInMemory() : FakePortOneV1Tests(loopback: false);
 
