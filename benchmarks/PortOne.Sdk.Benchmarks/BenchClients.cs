@@ -61,6 +61,7 @@ internal sealed class BenchClients : IDisposable
     public static async Task<BenchClients> CreateAsync(HttpMessageHandler handler, Uri? v2Base = null, Uri? v1Base = null, PortOneV2AuthMode authMode = PortOneV2AuthMode.ApiSecret)
     {
         var clients = new BenchClients(handler, v2Base ?? V2Base, v1Base ?? V1Base, authMode);
+        await clients.VerifyAsync().ConfigureAwait(false);
         foreach (var scenario in Scenarios.All)
         {
             await clients.RunAsync(scenario, sdk: false).ConfigureAwait(false);
@@ -84,6 +85,41 @@ internal sealed class BenchClients : IDisposable
         (Scenarios.V2NotFound, true) => SdkNotFoundAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario; see Scenarios.All."),
     };
+
+    /// <summary>Both sides must read the same facts from the same bytes, or the comparison means nothing.</summary>
+    public async Task VerifyAsync()
+    {
+        var fair = await FairV2.GetPaymentAsync(PaymentId).ConfigureAwait(false);
+        var sdk = await SdkV2.Payments.GetAsync(PaymentId).ConfigureAwait(false);
+        Check(fair is Fair.PaidPayment { Method: Fair.PaymentMethodCard { Card.Brand: Fair.CardBrand.Local }, Channel.PgProvider: Fair.PgProvider.InicisV2, Currency: Fair.Currency.Krw, Amount.Total: 29900 } fp
+            && sdk is PaidPayment { Method: PaymentMethodCard { Card.Number: { } number }, Amount.Total: 29900 } sp
+            && fp.PaidAt == sp.PaidAt && fp.Customer.Email == sp.Customer.Email && fp.Method is Fair.PaymentMethodCard { Card.Number: { } fairNumber } && fairNumber == number
+            && fp.Webhooks![0].Trigger == Fair.PaymentWebhookTrigger.AsyncPayApproved && fp.Products![0].Amount == 29900,
+            "V2 payment");
+
+        var fairPage = await FairV2.GetPaymentSchedulesAsync(FairSchedulePage).ConfigureAwait(false);
+        var sdkPage = await SdkV2.PaymentSchedules.ListPageAsync(SdkSchedulePage).ConfigureAwait(false);
+        Check(fairPage.Items.Count == 100 && sdkPage.Items.Count == 100 && fairPage.Page.TotalCount == sdkPage.Page.TotalCount
+            && fairPage.Items.Select(i => i.GetType().Name).SequenceEqual(sdkPage.Items.Select(i => i.GetType().Name))
+            && fairPage.Items.OfType<Fair.RevokedPaymentSchedule>().Count() == 10,
+            "V2 schedule page");
+
+        var fairPay = await FairV2.PayWithBillingKeyAsync(PaymentId, FairPayRequest).ConfigureAwait(false);
+        var sdkPay = await SdkV2.Payments.PayWithBillingKeyAsync(PaymentId, SdkPayRequest).ConfigureAwait(false);
+        Check(fairPay.Payment.PgTxId == sdkPay.Payment.PgTxId && fairPay.Payment.PaidAt == sdkPay.Payment.PaidAt, "V2 pay with billing key");
+
+        var fairV1 = await FairV1.GetPaymentAsync(ImpUid).ConfigureAwait(false);
+        var sdkV1 = await SdkV1.Payments.GetAsync(ImpUid).ConfigureAwait(false);
+        Check(fairV1.ImpUid == sdkV1.ImpUid && fairV1.PaidAt == sdkV1.PaidAt && fairV1.Amount == sdkV1.Amount && fairV1.CardNumber == sdkV1.CardNumber && fairV1.FailedAt is null, "V1 payment");
+
+        static void Check(bool same, string what)
+        {
+            if (!same)
+            {
+                throw new InvalidOperationException($"The fair client and the SDK did not read the same {what}.");
+            }
+        }
+    }
 
     public async Task<Fair.PortOneError> FairNotFoundAsync()
     {
