@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using PortOne.Sdk.Benchmarks;
 
@@ -10,5 +11,7 @@ if (args.Length > 0 && args[0] == "load")
     return await LoadMode.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(LoadMode).Assembly).Run(args);
+// BenchmarkDotNet rebuilds the project (and the library) into its own folder before running; on a busy machine that
+// takes longer than its default two minutes, so allow ten. `--inProcess` skips that build altogether.
+BenchmarkSwitcher.FromAssembly(typeof(LoadMode).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
 return 0;
