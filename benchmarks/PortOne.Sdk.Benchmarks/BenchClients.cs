@@ -112,6 +112,9 @@ internal sealed class BenchClients : IDisposable
         var sdkV1 = await SdkV1.Payments.GetAsync(ImpUid).ConfigureAwait(false);
         Check(fairV1.ImpUid == sdkV1.ImpUid && fairV1.PaidAt == sdkV1.PaidAt && fairV1.Amount == sdkV1.Amount && fairV1.CardNumber == sdkV1.CardNumber && fairV1.FailedAt is null, "V1 payment");
 
+        Check(Fair.FairErrors.Decode("{\"message\":\"later\",\"type\":\"SOMETHING_NEW\"}"u8).GetType() == typeof(Fair.PortOneError)
+            && Fair.FairErrors.Decode(Payloads.V2PaymentNotFound) is Fair.PaymentNotFoundError, "error bodies");
+
         static void Check(bool same, string what)
         {
             if (!same)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using PortOne.Sdk.V1;
 using PortOne.Sdk.V2;
 using WireMock.RequestBuilders;
@@ -154,20 +155,27 @@ public class LoopbackLookup
 /// converter, and against the SDK's model of the known case without the union.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class Decode
 {
+    [BenchmarkCategory("payment")]
     [Benchmark(Baseline = true, Description = "decode V2 payment: fair POCOs, STJ polymorphism (source-generated)")]
     public Fair.Payment FairDecode() => JsonSerializer.Deserialize(Payloads.V2PaidCardPayment, Fair.FairV2Json.Default.Payment)!;
 
+    [BenchmarkCategory("payment")]
     [Benchmark(Description = "decode V2 payment: SDK union (source-generated)")]
     public Payment SdkDecode() => JsonSerializer.Deserialize(Payloads.V2PaidCardPayment, V2Api.Models.Payment)!;
 
+    [BenchmarkCategory("payment")]
     [Benchmark(Description = "decode V2 payment: SDK model of the known case, no union")]
     public PaidPayment SdkCaseDecode() => JsonSerializer.Deserialize(Payloads.V2PaidCardPayment, V2Api.Models.PaidPayment)!;
 
-    [Benchmark(Description = "decode 100-schedule page: fair POCOs")]
+    [BenchmarkCategory("schedule page")]
+    [Benchmark(Baseline = true, Description = "decode 100-schedule page: fair POCOs")]
     public Fair.GetPaymentSchedulesResponse FairSchedules() => JsonSerializer.Deserialize(Payloads.V2PaymentSchedulesPage, Fair.FairV2Json.Default.GetPaymentSchedulesResponse)!;
 
+    [BenchmarkCategory("schedule page")]
     [Benchmark(Description = "decode 100-schedule page: SDK")]
     public GetPaymentSchedulesResponse SdkSchedules() => JsonSerializer.Deserialize(Payloads.V2PaymentSchedulesPage, V2Api.Models.GetPaymentSchedulesResponse)!;
 }

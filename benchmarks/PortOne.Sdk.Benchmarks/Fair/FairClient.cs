@@ -54,8 +54,9 @@ public sealed class FairV2Client : IDisposable
             return;
         }
 
-        var error = await response.Content.ReadFromJsonAsync(FairV2Json.Default.PortOneError, cancellationToken).ConfigureAwait(false);
-        throw new PortOneApiException(error ?? new PortOneError(), response.StatusCode);
+        // The body is small and already buffered: read it whole, so an unknown error type can fall back.
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        throw new PortOneApiException(FairErrors.Decode(body), response.StatusCode);
     }
 }
 

@@ -674,8 +674,13 @@ public sealed class BillingKeyPaymentSummary
     public DateTimeOffset PaidAt { get; set; }
 }
 
-/// <summary>The error body of <c>GET /payments/{paymentId}</c> (the spec's <c>GetPaymentError</c>), picked by <c>type</c>.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FallBackToBaseType)]
+/// <summary>
+/// The error body of <c>GET /payments/{paymentId}</c> (the spec's <c>GetPaymentError</c>), picked by <c>type</c>. STJ
+/// throws <see cref="System.Text.Json.JsonException"/> on a <c>type</c> it does not know (its
+/// <c>UnknownDerivedTypeHandling</c> applies to writing only), so <see cref="FairErrors.Decode"/> catches that and
+/// falls back to the base class.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(PaymentNotFoundError), "PAYMENT_NOT_FOUND")]
 [JsonDerivedType(typeof(UnauthorizedError), "UNAUTHORIZED")]
 [JsonDerivedType(typeof(ForbiddenError), "FORBIDDEN")]
@@ -683,6 +688,22 @@ public sealed class BillingKeyPaymentSummary
 public class PortOneError
 {
     public string? Message { get; set; }
+}
+
+public static class FairErrors
+{
+    /// <summary>Decodes an error body; a <c>type</c> this code does not know becomes a plain <see cref="PortOneError"/>.</summary>
+    public static PortOneError Decode(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(body, FairV2Json.Default.PortOneError) ?? new PortOneError();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new PortOneError { Message = "PortOne answered an error this code does not know." };
+        }
+    }
 }
 
 public sealed class PaymentNotFoundError : PortOneError
