@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text;
+using PortOne.Sdk.V2;
+
+namespace PortOne.Sdk.Benchmarks;
+
+/// <summary>
+/// Plain Stopwatch loops, outside BenchmarkDotNet: N concurrent callers (async tasks on the thread pool) share a
+/// fixed total of calls against the in-memory handler, after a warm-up, and the run reports calls/s, CPU time per
+/// call (process TotalProcessorTime delta / calls), bytes allocated per call (GC.GetTotalAllocatedBytes(true)
+/// delta / calls), the gen0/gen1/gen2 collections and lock contentions during the measured part, for the fair
+/// hand-written client and the SDK side by side, as a markdown table.
+/// <code>
+/// dotnet run -c Release --project benchmarks/PortOne.Sdk.Benchmarks -- load [--callers 1,64] [--calls 200000]
+///     [--scenario v2-get,v2-pay-billing-key,v2-schedule-page,v1-get,v2-404 | all] [--warmup 20000] [--auth api-secret|bearer]
+/// </code>
+/// </summary>
+internal static class LoadMode
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var callers = new[] { 1, 64 };
+        var calls = 200_000;
+        int? warmup = null;
+        var scenarios = Scenarios.All;
+        var authMode = PortOneV2AuthMode.ApiSecret;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--callers":
+                    callers = value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                    break;
+                case "--calls":
+                    calls = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--warmup":
+                    warmup = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--scenario":
+                    scenarios = value == "all" ? Scenarios.All : value.Split(',');
+                    if (scenarios.Except(Scenarios.All).FirstOrDefault() is { } unknown)
+                    {
+                        throw new ArgumentException($"Unknown scenario {unknown}; known: {string.Join(", ", Scenarios.All)}, all.");
+                    }
+
+                    break;
+                case "--auth":
+                    authMode = value == "bearer" ? PortOneV2AuthMode.BearerToken : PortOneV2AuthMode.ApiSecret;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+
+            i++;
+        }
+
+        using var handler = new CannedHandler();
+        using var clients = await BenchClients.CreateAsync(handler, authMode: authMode).ConfigureAwait(false);
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"{calls:N0} calls per row after {warmup ?? Math.Max(calls / 10, 1000):N0} warm-up calls; .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : " (concurrent)")}, V2 auth {authMode}; load average before: {LoadAverage()}")
+            .AppendLine()
+            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | lock contentions | SDK/fair CPU | SDK/fair alloc |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var scenario in scenarios)
+        {
+            foreach (var n in callers)
+            {
+                var fair = await MeasureAsync(clients, scenario, sdk: false, n, calls, warmup).ConfigureAwait(false);
+                var sdk = await MeasureAsync(clients, scenario, sdk: true, n, calls, warmup).ConfigureAwait(false);
+                table.AppendLine(Row(scenario, n, "fair", fair, null));
+                table.AppendLine(Row(scenario, n, "SDK", sdk, fair));
+                Console.Error.WriteLine($"{scenario} x{n}: fair {fair.CpuMicrosPerCall:F1} µs, SDK {sdk.CpuMicrosPerCall:F1} µs CPU/call");
+            }
+        }
+
+        table.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Load average after: {LoadAverage()}");
+        Console.WriteLine(table.ToString());
+        return 0;
+    }
+
+    private static async Task<Result> MeasureAsync(BenchClients clients, string scenario, bool sdk, int callers, int calls, int? warmup)
+    {
+        await RunCallsAsync(clients, scenario, sdk, callers, warmup ?? Math.Max(calls / 10, 1000)).ConfigureAwait(false);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        using var process = Process.GetCurrentProcess();
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var contentions = Monitor.LockContentionCount;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+
+        await RunCallsAsync(clients, scenario, sdk, callers, calls).ConfigureAwait(false);
+
+        clock.Stop();
+        process.Refresh();
+        var cpuUsed = process.TotalProcessorTime - cpu;
+        var allocatedUsed = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        return new Result(
+            calls / clock.Elapsed.TotalSeconds,
+            cpuUsed.TotalMicroseconds / calls,
+            (double)allocatedUsed / calls,
+            GC.CollectionCount(0) - gen0,
+            GC.CollectionCount(1) - gen1,
+            GC.CollectionCount(2) - gen2,
+            Monitor.LockContentionCount - contentions);
+    }
+
+    /// <summary><paramref name="callers"/> async loops take call numbers from one counter until <paramref name="calls"/> are made.</summary>
+    private static Task RunCallsAsync(BenchClients clients, string scenario, bool sdk, int callers, int calls)
+    {
+        var next = 0;
+        var loops = new Task[callers];
+        for (var c = 0; c < callers; c++)
+        {
+            loops[c] = Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) <= calls)
+                {
+                    await clients.RunAsync(scenario, sdk).ConfigureAwait(false);
+                }
+            });
+        }
+
+        return Task.WhenAll(loops);
+    }
+
+    private static string Row(string scenario, int callers, string client, Result r, Result? fair) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.LockContentions} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+
+    private sealed record Result(double CallsPerSecond, double CpuMicrosPerCall, double BytesPerCall, int Gen0, int Gen1, int Gen2, long LockContentions);
+}
