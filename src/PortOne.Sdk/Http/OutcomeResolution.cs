@@ -119,9 +119,8 @@ internal static class OutcomeResolution
         await call.Transport.EnsureTokenAsync(call.Operation, cancellationToken).ConfigureAwait(false);
         var logger = call.Logger;
         var name = call.Operation.Name;
-        using var budget = PortOneOutcome.Budget(call.Options.TimeProvider ?? TimeProvider.System, call.Options.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var token = linked.Token;
+        using var budget = new PortOneCallBudget(call.Options.TimeProvider ?? TimeProvider.System, call.Options.Timeout, cancellationToken);
+        var token = budget.Token;
 
         var sends = 0;
         while (true)
@@ -148,6 +147,7 @@ internal static class OutcomeResolution
                 refused = true;
             }
 
+            token = budget.Arm();
             logger.LogOutcomeResolving(name, call.Id, sends, last.GetType().Name);
             Settled<T> verdict;
             for (var lookups = 1; ; lookups++)

@@ -41,3 +41,50 @@ internal static class PortOneOutcome
 #endif
     }
 }
+
+/// <summary>
+/// The time budget of one money call: <see cref="PortOneClientOptions.Timeout"/> on the client's clock from the first
+/// send. The first send is already bounded by the pipeline's own total time-out, so the token source that enforces
+/// the budget is made only when a send failed and the call goes on to look up and resend: a call that succeeds at
+/// once (nearly all of them) pays for no timer and no linked token.
+/// </summary>
+internal sealed class PortOneCallBudget : IDisposable
+{
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _timeout;
+    private readonly long _started;
+    private readonly CancellationToken _caller;
+    private CancellationTokenSource? _budget;
+    private CancellationTokenSource? _linked;
+
+    public PortOneCallBudget(TimeProvider clock, TimeSpan timeout, CancellationToken caller)
+    {
+        _clock = clock;
+        _timeout = timeout;
+        _caller = caller;
+        _started = clock.GetTimestamp();
+    }
+
+    /// <summary>The caller's token until <see cref="Arm"/>, then the caller's token linked to the budget.</summary>
+    public CancellationToken Token => _linked?.Token ?? _caller;
+
+    /// <summary>Starts enforcing what is left of the budget (nothing left: already cancelled) and returns <see cref="Token"/>.</summary>
+    public CancellationToken Arm()
+    {
+        if (_linked is null)
+        {
+            var left = _timeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : _timeout - _clock.GetElapsedTime(_started);
+            _budget = PortOneOutcome.Budget(_clock, left == Timeout.InfiniteTimeSpan || left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_caller, _budget.Token);
+        }
+
+        return _linked.Token;
+    }
+
+    public void Dispose()
+    {
+        _linked?.Dispose();
+        _budget?.Dispose();
+    }
+}
+

@@ -41,9 +41,8 @@ internal static class V2ChargeResolver
         // The token (bearer mode) first, on the caller's own token: when none can be had, nothing was sent.
         await api.Transport.EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var logger = api.Logger;
-        using var budget = PortOneOutcome.Budget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var token = linked.Token;
+        using var budget = new PortOneCallBudget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout, cancellationToken);
+        var token = budget.Token;
 
         var sends = 0;
         while (true)
@@ -69,6 +68,7 @@ internal static class V2ChargeResolver
                 last = exception;
             }
 
+            token = budget.Arm();
             logger.LogOutcomeResolving(operation.Name, paymentId, sends, last.GetType().Name);
             Payment? payment = null;
             for (var lookups = 1; ; lookups++)
