@@ -55,7 +55,7 @@ internal sealed class UnknownShape : Shape, IPortOneUnknownCase
 internal sealed class ShapeConverter : UnionConverter<Shape>
 {
     public ShapeConverter()
-        : base("kind", [new("CIRCLE", typeof(Circle)), new("SQUARE", typeof(Square))])
+        : base("kind", [UnionCase<Shape>.Of<Circle>("CIRCLE"), UnionCase<Shape>.Of<Square>("SQUARE")])
     {
     }
 
