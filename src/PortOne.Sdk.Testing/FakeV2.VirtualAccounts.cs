@@ -173,7 +173,8 @@ internal sealed partial class FakeV2
 
         payment.CancelledAt = Now;
         payment.Status = "CANCELLED";
-        _fake.RecordWebhook("Transaction.Cancelled", FakeV2Wire.TransactionData(payment));
+        // No webhook: the Transaction.Cancelled payload PortOne documents names a cancellation, and closing an account
+        // nobody paid into makes none, so any payload the fake sent here would be one PortOne does not describe.
         return Ok(new JsonObject { ["closedAt"] = FakeJson.Time(Now) });
     }
 

@@ -167,6 +167,51 @@ public sealed class FakeAnswersDecodeTests
         Assert.IsType<DeletedBillingKeyInfo>(await probe.V2Async(c => c.BillingKeys.GetAsync(spare)));
         await probe.V2Async(c => c.BillingKeys.ListPageAsync(new GetBillingKeyInfosRequest()));
         await probe.V2Async(c => c.Payments.ListPageAsync(new GetPaymentsRequest()));
+        await RunV2VirtualAccountAndConfirmFlowAsync(probe);
+    }
+
+    // Virtual accounts (issued, paid, closed) and the flows that finish what a browser began (pre-register and
+    // confirm a payment, confirm a billing key, confirm a billing key with its first payment).
+    private static async Task RunV2VirtualAccountAndConfirmFlowAsync(FakeAnswerProbe probe)
+    {
+        var fake = probe.Fake;
+        InstantPaymentRequest Account(long total) => new()
+        {
+            Method = InstantPaymentMethodInput.VirtualAccount(new InstantPaymentMethodInputVirtualAccount
+            {
+                Bank = Bank.Shinhan,
+                Expiry = InstantPaymentMethodInputVirtualAccountExpiry.ValidHours(24),
+                Option = new InstantPaymentMethodInputVirtualAccountOption { Type = InstantPaymentMethodInputVirtualAccountOptionType.Normal },
+                RemitteeName = "Test shop",
+            }),
+            OrderName = "Deposit",
+            Amount = new PaymentAmountInput { Total = total },
+            Currency = Currency.Krw,
+            Customer = new CustomerInput { Name = CustomerNameInput.Full("Hong Gildong"), Email = "buyer@example.com", PhoneNumber = "01000000000" },
+        };
+        await probe.V2Async(c => c.Payments.PayInstantlyAsync("order-account-paid", Account(7000)));
+        Assert.IsType<VirtualAccountIssuedPayment>(await probe.V2Async(c => c.Payments.GetAsync("order-account-paid")));
+        fake.DepositToVirtualAccount("order-account-paid");
+        Assert.IsType<PaidPayment>(await probe.V2Async(c => c.Payments.GetAsync("order-account-paid")));
+        await probe.V2Async(c => c.Payments.PayInstantlyAsync("order-account-closed", Account(3000)));
+        await probe.V2Async(c => c.Payments.CloseVirtualAccountAsync("order-account-closed"));
+        Assert.IsType<CancelledPayment>(await probe.V2Async(c => c.Payments.GetAsync("order-account-closed")));
+
+        await probe.V2Async(c => c.Payments.PreRegisterAsync("order-checkout", new PreRegisterPaymentRequest { TotalAmount = 5000, Currency = Currency.Krw }));
+        var checkout = fake.AuthorizeCheckout("order-checkout", 5000);
+        await probe.V2Async(c => c.Payments.ConfirmAsync("order-checkout", new ConfirmPaymentRequest { PaymentToken = checkout, TotalAmount = 5000, Currency = Currency.Krw }));
+        Assert.IsType<PaidPayment>(await probe.V2Async(c => c.Payments.GetAsync("order-checkout")));
+        var issue = fake.AuthorizeBillingKeyIssue();
+        await probe.V2Async(c => c.BillingKeys.ConfirmAsync(new ConfirmBillingKeyRequest { BillingIssueToken = issue }));
+        var issueAndPay = fake.AuthorizeBillingKeyIssueAndPay("order-issue-and-pay", 9900);
+        await probe.V2Async(c => c.BillingKeys.ConfirmIssueAndPayAsync(new ConfirmBillingKeyIssueAndPayRequest
+        {
+            BillingIssueToken = issueAndPay,
+            PaymentId = "order-issue-and-pay",
+            TotalAmount = 9900,
+            Currency = Currency.Krw,
+        }));
+        Assert.IsType<PaidPayment>(await probe.V2Async(c => c.Payments.GetAsync("order-issue-and-pay")));
     }
 
     private static async Task RunV1FlowAsync(FakeAnswerProbe probe)
