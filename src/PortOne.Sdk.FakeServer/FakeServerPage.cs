@@ -26,7 +26,7 @@ internal static class FakeServerPage
         var now = fake.Clock.GetUtcNow();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fake PortOne</title>")
-            .Append("<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:1.5em}")
+            .Append("<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:1.5em;max-width:100%}td{overflow-wrap:anywhere}")
             .Append("td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}pre{margin:0;white-space:pre-wrap;max-width:60em}")
             .Append("form{display:inline}</style></head><body>");
         html.Append("<h1>Fake PortOne</h1>");
@@ -58,7 +58,7 @@ internal static class FakeServerPage
         [
             p.Id, p.Status, p.OrderName, Money(p.Total, p.Currency), Money(p.Cancelled, p.Currency), p.PaidAt is { } paid ? Time(paid) : p.FailureReason ?? string.Empty,
             string.Join(" / ", new[] { p.BillingKey, p.ScheduleId }.Where(x => x is not null)),
-            string.Join("; ", p.Cancellations.Select(c => $"{Text(c, "id")}: {Text(c, "totalAmount")} at {Text(c, "cancelledAt")} ({Text(c, "reason")})")),
+            string.Join("; ", p.Cancellations.Select(c => $"{Text(c, "id")}: {CancelledAmount(c, p.Currency)} at {CancelledTime(c)} ({Text(c, "reason")})")),
         ]);
 
         VirtualAccounts(html, fake, now);
@@ -240,6 +240,13 @@ internal static class FakeServerPage
     private static string Card(string number) => number.Length >= 4 ? "•••• " + number[^4..] : number;
 
     private static string Text(JsonObject json, string name) => json[name]?.ToString() ?? string.Empty;
+
+    // A cancellation as the rest of the page shows money and times; its raw text where it does not parse.
+    private static string CancelledAmount(JsonObject cancellation, string currency) =>
+        decimal.TryParse(Text(cancellation, "totalAmount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? Money(amount, currency) : Text(cancellation, "totalAmount");
+
+    private static string CancelledTime(JsonObject cancellation) =>
+        DateTimeOffset.TryParse(Text(cancellation, "cancelledAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? Time(time) : Text(cancellation, "cancelledAt");
 
     private static string Until(DateTimeOffset when, DateTimeOffset now)
     {
