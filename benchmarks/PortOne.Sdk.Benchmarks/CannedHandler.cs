@@ -6,7 +6,8 @@ namespace PortOne.Sdk.Benchmarks;
 /// <summary>
 /// Answers every request in memory with fixed bytes: the clients' own cost, without a network in the way. Both sides
 /// get a fresh <see cref="ByteArrayContent"/> over the same cached byte[] (nothing else is allocated per call besides
-/// the response message), routed by method and path:
+/// the response message), routed by method and path. A request body is read to the end first, as a real handler
+/// writes it to the wire, so a client that serializes lazily pays for it too:
 /// <list type="bullet">
 /// <item><c>POST /login/api-secret</c>, <c>POST /users/getToken</c>: tokens (the SDK logs in once, then uses its cached token).</item>
 /// <item><c>GET /payments/missing…</c>: 404 <c>PAYMENT_NOT_FOUND</c>.</item>
@@ -21,10 +22,28 @@ internal sealed class CannedHandler : HttpMessageHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Content is { } sent)
+        {
+            // A real handler writes the request body to the wire. Without this, a lazily serialized body
+            // (JsonContent) would never be serialized at all and its client would look cheaper than it is.
+            return SendAfterReadingAsync(request, sent, cancellationToken);
+        }
+
+        return Task.FromResult(Answer(request));
+    }
+
+    private static async Task<HttpResponseMessage> SendAfterReadingAsync(HttpRequestMessage request, HttpContent sent, CancellationToken cancellationToken)
+    {
+        await sent.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        return Answer(request);
+    }
+
+    private static HttpResponseMessage Answer(HttpRequestMessage request)
+    {
         var (status, body) = Route(request);
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
-        return Task.FromResult(new HttpResponseMessage(status) { Content = content, RequestMessage = request });
+        return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
     }
 
     internal static (HttpStatusCode Status, byte[] Body) Route(HttpRequestMessage request)

@@ -63,7 +63,7 @@ internal sealed class PortOneBufferingHandler : DelegatingHandler
         }
     }
 
-    private static async Task<byte[]> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadAllAsync(HttpContent content, CancellationToken cancellationToken)
     {
 #if NET5_0_OR_GREATER
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -90,7 +90,7 @@ internal sealed class PortOneBufferingHandler : DelegatingHandler
     }
 
     // A body of unknown length: read into pooled buffers that double as needed, then copy out exactly once.
-    private static async Task<byte[]> ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var count = 0;
@@ -124,8 +124,9 @@ internal sealed class PortOneBufferingHandler : DelegatingHandler
         }
     }
 
-    // Reads until the range is full or the stream ends; returns the number of bytes read.
-    private static async Task<int> FillAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    // Reads until the range is full or the stream ends; returns the number of bytes read. ValueTask: a body that
+    // has already arrived is read without a task per step.
+    private static async ValueTask<int> FillAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         var total = 0;
         while (total < count)
