@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,24 +31,19 @@ internal sealed class PortOneAuthHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
-        var pending = _credential.GetAuthorizationAsync(cancellationToken);
-        if (pending.IsCompletedSuccessfully && !_credential.CanRenew)
+        if (_credential.FixedAuthorization is { } fixedHeader)
         {
             // A fixed API secret: nothing to wait for and no 401 to cure, so no state machine of our own per attempt.
-            request.Headers.Authorization = pending.Result;
+            request.Headers.Authorization = fixedHeader;
             return base.SendAsync(request, cancellationToken);
         }
 
-        return SendWithTokenAsync(request, operation, pending, cancellationToken);
+        return SendWithTokenAsync(request, operation, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendWithTokenAsync(
-        HttpRequestMessage request,
-        PortOneOperation? operation,
-        ValueTask<AuthenticationHeaderValue> pending,
-        CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, PortOneOperation? operation, CancellationToken cancellationToken)
     {
-        var header = await pending.ConfigureAwait(false);
+        var header = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = header;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || !_credential.CanRenew)

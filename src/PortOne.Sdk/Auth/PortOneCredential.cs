@@ -19,6 +19,9 @@ internal abstract class PortOneCredential
     /// <summary>Returns the header to send now, fetching or renewing a token first when needed.</summary>
     public abstract ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken);
 
+    /// <summary>The header when it never changes (a fixed API secret); null for a credential that fetches tokens.</summary>
+    public virtual AuthenticationHeaderValue? FixedAuthorization => null;
+
     /// <summary>Forgets <paramref name="rejected"/> if it is still the current token, so the next call renews.</summary>
     public virtual void Invalidate(AuthenticationHeaderValue rejected)
     {
@@ -36,6 +39,8 @@ internal sealed class ApiSecretCredential : PortOneCredential
     }
 
     public override bool CanRenew => false;
+
+    public override AuthenticationHeaderValue? FixedAuthorization => _header;
 
     public override ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken) => new(_header);
 
