@@ -12,9 +12,15 @@ namespace PortOne.Sdk.Benchmarks;
 /// call (process TotalProcessorTime delta / calls), bytes allocated per call (GC.GetTotalAllocatedBytes(true)
 /// delta / calls), the gen0/gen1/gen2 collections and lock contentions during the measured part, for the fair
 /// hand-written client and the SDK side by side, as a markdown table.
+/// <para>
+/// The measured calls are split into <c>--rounds</c> rounds that alternate fair, SDK, fair, SDK…, so that a burst of
+/// load from elsewhere on the machine lands on both sides alike; the CPU ratio is given as the median of the rounds'
+/// ratios next to the ratio of the totals. <c>--alloc-types N</c> also lists the N types each side allocates most.
+/// </para>
 /// <code>
 /// dotnet run -c Release --project benchmarks/PortOne.Sdk.Benchmarks -- load [--callers 1,64] [--calls 200000]
-///     [--scenario v2-get,v2-pay-billing-key,v2-schedule-page,v1-get,v2-404 | all] [--warmup 20000] [--auth api-secret|bearer]
+///     [--scenario v2-get,v2-pay-billing-key,v2-schedule-page,v1-get,v2-404 | all] [--warmup 20000] [--rounds 8]
+///     [--auth api-secret|bearer] [--alloc-types 15]
 /// </code>
 /// </summary>
 internal static class LoadMode
@@ -26,6 +32,8 @@ internal static class LoadMode
         int? warmup = null;
         var scenarios = Scenarios.All;
         var authMode = PortOneV2AuthMode.ApiSecret;
+        var rounds = 8;
+        var allocTypes = 0;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -48,6 +56,12 @@ internal static class LoadMode
                     }
 
                     break;
+                case "--rounds":
+                    rounds = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture));
+                    break;
+                case "--alloc-types":
+                    allocTypes = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
                 case "--auth":
                     authMode = value == "bearer" ? PortOneV2AuthMode.BearerToken : PortOneV2AuthMode.ApiSecret;
                     break;
@@ -60,31 +74,59 @@ internal static class LoadMode
 
         using var handler = new CannedHandler();
         using var clients = await BenchClients.CreateAsync(handler, authMode: authMode).ConfigureAwait(false);
+        using var types = allocTypes > 0 ? new AllocationTypes() : null;
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"{calls:N0} calls per row after {warmup ?? Math.Max(calls / 10, 1000):N0} warm-up calls; .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : " (concurrent)")}, V2 auth {authMode}; load average before: {LoadAverage()}")
+        var typeLists = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"{calls:N0} calls per row in {rounds} alternating rounds after {warmup ?? Math.Max(calls / 10, 1000):N0} warm-up calls; .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : " (concurrent)")}, V2 auth {authMode}; load average before: {LoadAverage()}")
             .AppendLine()
-            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | lock contentions | SDK/fair CPU | SDK/fair alloc |")
-            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | lock contentions | SDK/fair CPU (median of rounds) | SDK/fair CPU (totals) | SDK/fair alloc |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var scenario in scenarios)
         {
             foreach (var n in callers)
             {
-                var fair = await MeasureAsync(clients, scenario, sdk: false, n, calls, warmup).ConfigureAwait(false);
-                var sdk = await MeasureAsync(clients, scenario, sdk: true, n, calls, warmup).ConfigureAwait(false);
-                table.AppendLine(Row(scenario, n, "fair", fair, null));
-                table.AppendLine(Row(scenario, n, "SDK", sdk, fair));
-                Console.Error.WriteLine($"{scenario} x{n}: fair {fair.CpuMicrosPerCall:F1} µs, SDK {sdk.CpuMicrosPerCall:F1} µs CPU/call");
+                var warmupCalls = warmup ?? Math.Max(calls / 10, 1000);
+                await RunCallsAsync(clients, scenario, sdk: false, n, warmupCalls).ConfigureAwait(false);
+                await RunCallsAsync(clients, scenario, sdk: true, n, warmupCalls).ConfigureAwait(false);
+                var fairRounds = new List<Result>();
+                var sdkRounds = new List<Result>();
+                for (var round = 0; round < rounds; round++)
+                {
+                    var share = calls / rounds + (round < calls % rounds ? 1 : 0);
+                    fairRounds.Add(await MeasureAsync(clients, scenario, sdk: false, n, share, types).ConfigureAwait(false));
+                    sdkRounds.Add(await MeasureAsync(clients, scenario, sdk: true, n, share, types).ConfigureAwait(false));
+                }
+
+                var fair = Result.Sum(fairRounds);
+                var sdk = Result.Sum(sdkRounds);
+                var ratios = fairRounds.Zip(sdkRounds, (f, s) => s.CpuMicrosPerCall / f.CpuMicrosPerCall).OrderBy(r => r).ToList();
+                var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[ratios.Count / 2 - 1] + ratios[ratios.Count / 2]) / 2;
+                table.AppendLine(Row(scenario, n, "fair", fair, null, null));
+                table.AppendLine(Row(scenario, n, "SDK", sdk, fair, median));
+                Console.Error.WriteLine($"{scenario} x{n}: fair {fair.CpuMicrosPerCall:F1} µs, SDK {sdk.CpuMicrosPerCall:F1} µs CPU/call; round ratios {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}");
+                if (types is not null)
+                {
+                    typeLists.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Types allocated most, {scenario}, {n} callers (share of allocation ticks):").AppendLine();
+                    foreach (var (side, sideTypes) in new[] { ("fair", fairRounds), ("SDK", sdkRounds) }.Select(x => (x.Item1, x.Item2.SelectMany(r => r.Types).GroupBy(t => t.Type).Select(g => (Type: g.Key, Share: g.Sum(t => t.Share) / rounds)).OrderByDescending(t => t.Share).Take(allocTypes))))
+                    {
+                        typeLists.AppendLine(CultureInfo.InvariantCulture, $"- {side}: {string.Join(", ", sideTypes.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Type} {t.Share:P1}")))}");
+                    }
+                }
             }
         }
 
         table.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Load average after: {LoadAverage()}");
         Console.WriteLine(table.ToString());
+        if (typeLists.Length > 0)
+        {
+            Console.WriteLine(typeLists.ToString());
+        }
+
         return 0;
     }
 
-    private static async Task<Result> MeasureAsync(BenchClients clients, string scenario, bool sdk, int callers, int calls, int? warmup)
+    private static async Task<Result> MeasureAsync(BenchClients clients, string scenario, bool sdk, int callers, int calls, AllocationTypes? types)
     {
-        await RunCallsAsync(clients, scenario, sdk, callers, warmup ?? Math.Max(calls / 10, 1000)).ConfigureAwait(false);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -97,22 +139,34 @@ internal static class LoadMode
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         process.Refresh();
         var cpu = process.TotalProcessorTime;
+        if (types is not null)
+        {
+            types.Recording = true;
+        }
+
         var clock = Stopwatch.StartNew();
 
         await RunCallsAsync(clients, scenario, sdk, callers, calls).ConfigureAwait(false);
 
         clock.Stop();
+        if (types is not null)
+        {
+            types.Recording = false;
+        }
+
         process.Refresh();
         var cpuUsed = process.TotalProcessorTime - cpu;
         var allocatedUsed = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         return new Result(
-            calls / clock.Elapsed.TotalSeconds,
-            cpuUsed.TotalMicroseconds / calls,
-            (double)allocatedUsed / calls,
+            calls,
+            clock.Elapsed,
+            cpuUsed,
+            allocatedUsed,
             GC.CollectionCount(0) - gen0,
             GC.CollectionCount(1) - gen1,
             GC.CollectionCount(2) - gen2,
-            Monitor.LockContentionCount - contentions);
+            Monitor.LockContentionCount - contentions,
+            types?.TakeTop(int.MaxValue) ?? []);
     }
 
     /// <summary><paramref name="callers"/> async loops take call numbers from one counter until <paramref name="calls"/> are made.</summary>
@@ -134,10 +188,10 @@ internal static class LoadMode
         return Task.WhenAll(loops);
     }
 
-    private static string Row(string scenario, int callers, string client, Result r, Result? fair) =>
+    private static string Row(string scenario, int callers, string client, Result r, Result? fair, double? medianCpuRatio) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.LockContentions} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
+            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.LockContentions} | {(medianCpuRatio is { } m ? $"{m:F2}×" : "")} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
 
     private static string LoadAverage()
     {
@@ -155,5 +209,23 @@ internal static class LoadMode
         }
     }
 
-    private sealed record Result(double CallsPerSecond, double CpuMicrosPerCall, double BytesPerCall, int Gen0, int Gen1, int Gen2, long LockContentions);
+    private sealed record Result(int Calls, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, long LockContentions, IReadOnlyList<(string Type, double Share)> Types)
+    {
+        public double CallsPerSecond => Calls / Elapsed.TotalSeconds;
+
+        public double CpuMicrosPerCall => Cpu.TotalMicroseconds / Calls;
+
+        public double BytesPerCall => (double)Allocated / Calls;
+
+        public static Result Sum(IReadOnlyList<Result> rounds) => new(
+            rounds.Sum(r => r.Calls),
+            TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)),
+            TimeSpan.FromTicks(rounds.Sum(r => r.Cpu.Ticks)),
+            rounds.Sum(r => r.Allocated),
+            rounds.Sum(r => r.Gen0),
+            rounds.Sum(r => r.Gen1),
+            rounds.Sum(r => r.Gen2),
+            rounds.Sum(r => r.LockContentions),
+            []);
+    }
 }
