@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using PortOne.Sdk.Auth;
@@ -51,7 +50,7 @@ internal sealed class PortOneClientRuntime
     public DelegatingHandler CreateHandler(int index) => index switch
     {
         0 => new PortOneDiagnosticsHandler(Logger, TimeProvider),
-        1 => new ResilienceHandler(Pipeline),
+        1 => new PortOneResilienceHandler(Pipeline),
         2 => new PortOneAuthHandler(Credential, Logger),
         3 => new PortOneBufferingHandler(),
         _ => throw new ArgumentOutOfRangeException(nameof(index)),

@@ -83,24 +83,25 @@ internal sealed class PortOneOperation
     }
 }
 
-/// <summary>Attaches a <see cref="PortOneOperation"/> to a request and reads it back in the handlers.</summary>
+/// <summary>
+/// A request the SDK sends, with the <see cref="PortOneOperation"/> it belongs to, which the handlers read. Carried
+/// on the message itself rather than in its option bag, which would cost a dictionary per request.
+/// </summary>
+internal sealed class PortOneRequestMessage : HttpRequestMessage
+{
+    public PortOneRequestMessage(HttpMethod method, string relativeUri, PortOneOperation operation)
+        : base(method, relativeUri)
+    {
+        Operation = operation;
+    }
+
+    public PortOneOperation Operation { get; }
+}
+
+/// <summary>Reads the operation of a request in the handlers.</summary>
 internal static class PortOneRequestExtensions
 {
-    private const string OperationKeyName = "PortOne.Sdk.Operation";
-
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<PortOneOperation> OperationKey = new(OperationKeyName);
-
-    public static void SetPortOneOperation(this HttpRequestMessage request, PortOneOperation operation) =>
-        request.Options.Set(OperationKey, operation);
-
+    /// <summary>The request's operation; null for a request the SDK did not build (or one a handler replaced).</summary>
     public static PortOneOperation? GetPortOneOperation(this HttpRequestMessage request) =>
-        request.Options.TryGetValue(OperationKey, out var operation) ? operation : null;
-#else
-    public static void SetPortOneOperation(this HttpRequestMessage request, PortOneOperation operation) =>
-        request.Properties[OperationKeyName] = operation;
-
-    public static PortOneOperation? GetPortOneOperation(this HttpRequestMessage request) =>
-        request.Properties.TryGetValue(OperationKeyName, out var operation) ? operation as PortOneOperation : null;
-#endif
+        (request as PortOneRequestMessage)?.Operation;
 }

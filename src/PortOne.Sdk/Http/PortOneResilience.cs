@@ -35,7 +35,7 @@ internal static class PortOneResilience
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, timeProvider)),
                 OnRetry = args =>
                 {
-                    var operation = args.Context.GetRequestMessage()?.GetPortOneOperation();
+                    var operation = Operation(args.Context);
                     logger.LogRetry(
                         operation?.Name ?? "unknown",
                         args.AttemptNumber + 1,
@@ -53,8 +53,7 @@ internal static class PortOneResilience
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, PortOneRetryOptions retry, TimeProvider timeProvider)
     {
-        var request = context.GetRequestMessage();
-        var retryable = request?.GetPortOneOperation()?.Retryable ?? false;
+        var retryable = Operation(context)?.Retryable ?? false;
 
         if (outcome.Exception is { } exception)
         {
@@ -81,6 +80,10 @@ internal static class PortOneResilience
         var retryAfter = RetryAfter(response, timeProvider);
         return retryAfter is null || retryAfter.Value <= retry.MaxRetryAfter;
     }
+
+    /// <summary>The operation <see cref="PortOneResilienceHandler"/> put on the context; null when there is none.</summary>
+    private static PortOneOperation? Operation(ResilienceContext context) =>
+        context.Properties.TryGetValue(PortOneResilienceHandler.OperationKey, out var operation) ? operation : null;
 
     internal static bool IsTransientStatus(HttpStatusCode status)
     {

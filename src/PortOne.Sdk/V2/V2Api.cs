@@ -71,7 +71,7 @@ internal sealed class V2Api
     /// <paramref name="accepted"/> names what it was about (e.g. <c>payment ID "x"</c>), so an answer that cannot be
     /// read after PortOne accepted the request says so; null for every other operation.
     /// </summary>
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+    public Task<TResponse> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
@@ -83,21 +83,17 @@ internal sealed class V2Api
         where TRequest : class
     {
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
-        var response = await Transport.SendAsync(operation, method, relativeUri, content, null, cancellationToken).ConfigureAwait(false);
-        return Decode(response, responseType, operation.Name, accepted);
+        return Transport.SendAsync(operation, method, relativeUri, content, null, new DecodeState<TResponse>(this, responseType, operation.Name, accepted), DecodeState<TResponse>.Read, cancellationToken);
     }
 
     /// <summary>Sends an operation without a body and decodes a JSON answer.</summary>
-    public async Task<TResponse> SendAsync<TResponse>(
+    public Task<TResponse> SendAsync<TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
         JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
-    {
-        var response = await Transport.SendAsync(operation, method, relativeUri, null, null, cancellationToken).ConfigureAwait(false);
-        return Decode(response, responseType, operation.Name, null);
-    }
+        CancellationToken cancellationToken) =>
+        Transport.SendAsync(operation, method, relativeUri, null, null, new DecodeState<TResponse>(this, responseType, operation.Name, null), DecodeState<TResponse>.Read, cancellationToken);
 
 
     /// <summary>Sends an operation whose success answer is a file (CSV text) and returns that text.</summary>
@@ -134,11 +130,23 @@ internal sealed class V2Api
         "requestBody=" + Uri.EscapeDataString(JsonSerializer.Serialize(body, typeInfo));
 
     /// <summary>
+    /// Appends <c>?name=value</c> (the value escaped), or returns <paramref name="path"/> unchanged when the value is
+    /// null: the one-parameter case of the overload below, without its array and builder.
+    /// </summary>
+    public static string WithQuery(string path, (string Name, string? Value) parameter) =>
+        parameter.Value is null ? path : path + "?" + parameter.Name + "=" + Uri.EscapeDataString(parameter.Value);
+
+    /// <summary>
     /// Appends a query string built from the parameters that have a value (<c>?a=1&amp;b=2</c>, each escaped), or
     /// returns <paramref name="path"/> unchanged when none has.
     /// </summary>
     public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
     {
+        if (Array.TrueForAll(parameters, static parameter => parameter.Value is null))
+        {
+            return path;
+        }
+
         var builder = new StringBuilder(path);
         var separator = '?';
         foreach (var (name, value) in parameters)
@@ -203,6 +211,30 @@ internal sealed class V2Api
 
     /// <summary>Checks an ID chosen by the merchant or PortOne and escapes it as exactly one path segment.</summary>
     public static string Segment(string? value, string name) => PathSegment.Escape(value, name);
+
+    /// <summary>What <see cref="Decode"/> needs, handed to the transport by value.</summary>
+    private readonly struct DecodeState<TResponse>
+    {
+        /// <summary>One delegate per answer type, made once: decodes the answer with the state's settings.</summary>
+        public static readonly Func<PortOneResponse, DecodeState<TResponse>, TResponse> Read =
+            static (response, state) => state.Api.Decode(response, state.ResponseType, state.OperationName, state.Accepted);
+
+        public DecodeState(V2Api api, JsonTypeInfo<TResponse> responseType, string operationName, string? accepted)
+        {
+            Api = api;
+            ResponseType = responseType;
+            OperationName = operationName;
+            Accepted = accepted;
+        }
+
+        public V2Api Api { get; }
+
+        public JsonTypeInfo<TResponse> ResponseType { get; }
+
+        public string OperationName { get; }
+
+        public string? Accepted { get; }
+    }
 
     /// <summary>Decodes a success answer (tolerantly when it differs from the description) or throws the error.</summary>
     public TResponse Decode<TResponse>(in PortOneResponse response, JsonTypeInfo<TResponse> responseType, string operationName, string? accepted)
