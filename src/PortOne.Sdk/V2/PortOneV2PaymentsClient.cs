@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
@@ -82,15 +83,7 @@ public partial class PortOneV2PaymentsClient
         request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/billing-key";
-        return await V2ChargeResolver.ChargeAsync(
-            _api,
-            V2Operations.PayWithBillingKey,
-            paymentId,
-            ct => _api.SendAsync(V2Operations.PayWithBillingKey, HttpMethod.Post, path, body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(paymentId), ct),
-            ct => GetCoreAsync(paymentId, ct),
-            payment => IsSameCharge(payment, request.Amount, request.Currency) && payment.BillingKey == request.BillingKey,
-            (pgTxId, paidAt) => new PayWithBillingKeyResponse { Payment = new BillingKeyPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } },
-            cancellationToken).ConfigureAwait(false);
+        return await V2ChargeResolver.ChargeAsync(new BillingKeyCharge(_api, paymentId, path, request, body), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -134,15 +127,7 @@ public partial class PortOneV2PaymentsClient
         request.Validate(nameof(request), string.Empty);
         var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
         var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/instant";
-        return await V2ChargeResolver.ChargeAsync(
-            _api,
-            V2Operations.PayInstantly,
-            paymentId,
-            ct => _api.SendAsync(V2Operations.PayInstantly, HttpMethod.Post, path, body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(paymentId), ct),
-            ct => GetCoreAsync(paymentId, ct),
-            payment => IsSameCharge(payment, request.Amount, request.Currency),
-            (pgTxId, paidAt) => new PayInstantlyResponse { Payment = new InstantPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } },
-            cancellationToken).ConfigureAwait(false);
+        return await V2ChargeResolver.ChargeAsync(new InstantCharge(_api, paymentId, path, request, body), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches one payment (<c>GET /payments/{paymentId}</c>), in the configured store when there is one.</summary>
@@ -158,15 +143,68 @@ public partial class PortOneV2PaymentsClient
     }
 
     // The charging calls look payments up through this, not through the overridable GetAsync.
-    private async Task<Payment> GetCoreAsync(string paymentId, CancellationToken cancellationToken)
+    private Task<Payment> GetCoreAsync(string paymentId, CancellationToken cancellationToken) =>
+        GetPaymentAsync(_api, paymentId, cancellationToken);
+
+    /// <summary><c>GET /payments/{paymentId}</c> in the configured store, for the client and the charge resolver.</summary>
+    internal static Task<Payment> GetPaymentAsync(V2Api api, string paymentId, CancellationToken cancellationToken)
     {
-        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}", ("storeId", _api.StoreId));
-        return await _api.SendAsync(V2Operations.GetPayment, HttpMethod.Get, path, V2Api.Models.Payment, cancellationToken).ConfigureAwait(false);
+        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}", ("storeId", api.StoreId));
+        return api.SendAsync(V2Operations.GetPayment, HttpMethod.Get, path, V2Api.Models.Payment, cancellationToken);
     }
 
     // A payment found under the id is this call's charge when it is for the same total in the same currency.
     private static bool IsSameCharge(Payment payment, PaymentAmountInput amount, Currency currency) =>
         payment.Amount is { } paid && paid.Total == amount.Total && payment.Currency == currency;
+
+    /// <summary><c>POST /payments/{paymentId}/billing-key</c> as a charge the resolver can settle: the same billing key, total and currency.</summary>
+    private sealed class BillingKeyCharge : V2Charge<PayWithBillingKeyResponse>
+    {
+        private readonly string _path;
+        private readonly BillingKeyPaymentRequest _request;
+        private readonly BillingKeyPaymentRequest _body;
+
+        public BillingKeyCharge(V2Api api, string paymentId, string path, BillingKeyPaymentRequest request, BillingKeyPaymentRequest body)
+            : base(api, V2Operations.PayWithBillingKey, paymentId)
+        {
+            _path = path;
+            _request = request;
+            _body = body;
+        }
+
+        public override Task<PayWithBillingKeyResponse> SendAsync(CancellationToken cancellationToken) =>
+            Api.SendAsync(Operation, HttpMethod.Post, _path, _body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(PaymentId), cancellationToken);
+
+        public override bool IsThisCharge(Payment payment) =>
+            IsSameCharge(payment, _request.Amount, _request.Currency) && payment.BillingKey == _request.BillingKey;
+
+        public override PayWithBillingKeyResponse Answer(string pgTxId, DateTimeOffset paidAt) =>
+            new() { Payment = new BillingKeyPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } };
+    }
+
+    /// <summary><c>POST /payments/{paymentId}/instant</c> as a charge the resolver can settle: the same total and currency.</summary>
+    private sealed class InstantCharge : V2Charge<PayInstantlyResponse>
+    {
+        private readonly string _path;
+        private readonly InstantPaymentRequest _request;
+        private readonly InstantPaymentRequest _body;
+
+        public InstantCharge(V2Api api, string paymentId, string path, InstantPaymentRequest request, InstantPaymentRequest body)
+            : base(api, V2Operations.PayInstantly, paymentId)
+        {
+            _path = path;
+            _request = request;
+            _body = body;
+        }
+
+        public override Task<PayInstantlyResponse> SendAsync(CancellationToken cancellationToken) =>
+            Api.SendAsync(Operation, HttpMethod.Post, _path, _body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(PaymentId), cancellationToken);
+
+        public override bool IsThisCharge(Payment payment) => IsSameCharge(payment, _request.Amount, _request.Currency);
+
+        public override PayInstantlyResponse Answer(string pgTxId, DateTimeOffset paidAt) =>
+            new() { Payment = new InstantPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } };
+    }
 
     /// <summary>Fetches one page of a payment search (<c>GET /payments</c>).</summary>
     /// <param name="request">Page and filter; null for the server's defaults (first page, its default size, recent payments).</param>

@@ -15,130 +15,131 @@ internal static class V2ChargeResolver
 {
     public const string IdField = "paymentId";
 
-    /// <param name="api">The client's wire conventions, options and logger.</param>
-    /// <param name="operation">The charging operation.</param>
-    /// <param name="paymentId">The id the merchant chose.</param>
-    /// <param name="send">Sends the charge once.</param>
-    /// <param name="lookUp">Fetches the payment (a safe read).</param>
-    /// <param name="isThisCharge">Whether a payment found under the id is the one this call asked for.</param>
-    /// <param name="answer">Builds the operation's answer from a paid payment's (pgTxId, paidAt).</param>
+    /// <summary>
+    /// Sends the charge; when its answer is lost (and <see cref="PortOneClientOptions.ResolveUnknownOutcomes"/> is on),
+    /// settles it as the class describes.
+    /// </summary>
+    /// <param name="charge">The charge: how to send it, look it up and recognise it.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public static async Task<TResult> ChargeAsync<TResult>(
-        V2Api api,
-        PortOneOperation operation,
-        string paymentId,
-        Func<CancellationToken, Task<TResult>> send,
-        Func<CancellationToken, Task<Payment>> lookUp,
-        Func<Payment, bool> isThisCharge,
-        Func<string, DateTimeOffset, TResult> answer,
-        CancellationToken cancellationToken)
+    public static Task<TResult> ChargeAsync<TResult>(V2Charge<TResult> charge, CancellationToken cancellationToken) =>
+        charge.Api.Options.ResolveUnknownOutcomes ? ResolveAsync(charge, cancellationToken) : charge.SendAsync(cancellationToken);
+
+    private static async Task<TResult> ResolveAsync<TResult>(V2Charge<TResult> charge, CancellationToken cancellationToken)
     {
-        if (!api.Options.ResolveUnknownOutcomes)
-        {
-            return await send(cancellationToken).ConfigureAwait(false);
-        }
+        var api = charge.Api;
+        var operation = charge.Operation;
+        var paymentId = charge.PaymentId;
 
         // The token (bearer mode) first, on the caller's own token: when none can be had, nothing was sent.
         await api.Transport.EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var logger = api.Logger;
-        using var budget = new PortOneCallBudget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout, cancellationToken);
-        var token = budget.Token;
-
-        var sends = 0;
-        while (true)
+        // The budget's timer and linked token are made only when a send fails: most calls never need them.
+        var started = (api.Options.TimeProvider ?? TimeProvider.System).GetTimestamp();
+        PortOneCallBudget? budget = null;
+        var token = cancellationToken;
+        try
         {
-            Exception last;
-            sends++;
-            try
+            var sends = 0;
+            while (true)
             {
-                return await send(token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException exception) when (token.IsCancellationRequested)
-            {
-                throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller after the request may have left" : "the call's time ran out", exception);
-            }
-            catch (PortOneApiException exception) when (exception.Error is AlreadyPaidError && sends > 1)
-            {
-                // A resend refused as already paid: the lost first send (or an earlier one) went through. Whose charge it
-                // is, the lookup tells. On the first send the merchant reused an id: that is reported as it is.
-                last = exception;
-            }
-            catch (PortOneException exception) when (PortOneOutcome.IsAmbiguous(exception, static e => e is PortOneApiException { Error: UnknownPortOneError }))
-            {
-                last = exception;
-            }
-
-            token = budget.Arm();
-            logger.LogOutcomeResolving(operation.Name, paymentId, sends, last.GetType().Name);
-            Payment? payment = null;
-            for (var lookups = 1; ; lookups++)
-            {
+                Exception last;
+                sends++;
                 try
                 {
-                    payment = await lookUp(token).ConfigureAwait(false);
-                    break;
-                }
-                catch (PortOneApiException exception) when (exception.Error is PaymentNotFoundError)
-                {
-                    break;
+                    return await charge.SendAsync(token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException exception) when (token.IsCancellationRequested)
                 {
-                    throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller while looking the payment up" : "the call's time ran out while looking the payment up", exception);
+                    throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller after the request may have left" : "the call's time ran out", exception);
                 }
-                catch (PortOneException exception)
+                catch (PortOneApiException exception) when (exception.Error is AlreadyPaidError && sends > 1)
                 {
-                    logger.LogOutcomeLookupFailed(operation.Name, paymentId, lookups, exception.GetType().Name);
+                    // A resend refused as already paid: the lost first send (or an earlier one) went through. Whose charge it
+                    // is, the lookup tells. On the first send the merchant reused an id: that is reported as it is.
                     last = exception;
-                    if (token.IsCancellationRequested)
-                    {
-                        throw Unknown("the call's time ran out while looking the payment up", exception);
-                    }
+                }
+                catch (PortOneException exception) when (PortOneOutcome.IsAmbiguous(exception, static e => e is PortOneApiException { Error: UnknownPortOneError }))
+                {
+                    last = exception;
+                }
 
-                    if (lookups >= PortOneOutcome.MaxLookupFailures)
+                budget ??= new PortOneCallBudget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout, cancellationToken, started);
+                token = budget.Arm();
+                logger.LogOutcomeResolving(operation.Name, paymentId, sends, last.GetType().Name);
+                Payment? payment = null;
+                for (var lookups = 1; ; lookups++)
+                {
+                    try
                     {
-                        throw Unknown($"{lookups} lookups failed", exception);
+                        payment = await charge.LookUpAsync(token).ConfigureAwait(false);
+                        break;
                     }
+                    catch (PortOneApiException exception) when (exception.Error is PaymentNotFoundError)
+                    {
+                        break;
+                    }
+                    catch (OperationCanceledException exception) when (token.IsCancellationRequested)
+                    {
+                        throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller while looking the payment up" : "the call's time ran out while looking the payment up", exception);
+                    }
+                    catch (PortOneException exception)
+                    {
+                        logger.LogOutcomeLookupFailed(operation.Name, paymentId, lookups, exception.GetType().Name);
+                        last = exception;
+                        if (token.IsCancellationRequested)
+                        {
+                            throw Unknown("the call's time ran out while looking the payment up", exception);
+                        }
+
+                        if (lookups >= PortOneOutcome.MaxLookupFailures)
+                        {
+                            throw Unknown($"{lookups} lookups failed", exception);
+                        }
+                    }
+                }
+
+                switch (payment)
+                {
+                    case null or ReadyPayment:
+                    case FailedPayment when !charge.IsThisCharge(payment):
+                        // Nothing was charged under this id by this request: sending again cannot charge twice.
+                        var state = payment is null ? "no payment" : payment.Status;
+                        if (sends >= PortOneOutcome.MaxSends)
+                        {
+                            throw Unknown($"still {state} after {sends} sends", last);
+                        }
+
+                        logger.LogOutcomeResending(operation.Name, paymentId, state, sends + 1);
+                        continue;
+                    case PaidPayment paid when charge.IsThisCharge(paid):
+                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid");
+                        return charge.Answer(paid.PgTxId ?? string.Empty, paid.PaidAt);
+                    case PartialCancelledPayment { PaidAt: { } paidAt } cancelled when charge.IsThisCharge(cancelled):
+                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since partly cancelled");
+                        return charge.Answer(cancelled.PgTxId ?? string.Empty, paidAt);
+                    case CancelledPayment { PaidAt: { } paidAt } cancelled when charge.IsThisCharge(cancelled):
+                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since cancelled");
+                        return charge.Answer(cancelled.PgTxId ?? string.Empty, paidAt);
+                    case FailedPayment failed:
+                        logger.LogOutcomeResolved(operation.Name, paymentId, "failed");
+                        throw Failed(failed);
+                    case PaidPayment or PartialCancelledPayment or CancelledPayment:
+                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid by a different charge");
+                        throw new PortOneApiException(
+                            new AlreadyPaidError { Message = $"Payment ID \"{paymentId}\" was already paid by a different charge (its amount, currency or billing key differ); this call charged nothing." },
+                            HttpStatusCode.Conflict,
+                            null,
+                            last is PortOneException portOne ? portOne.RequestId : null);
+                    default:
+                        throw Unknown($"PortOne shows the payment as {payment?.Status}, which is not final", last);
                 }
             }
 
-            switch (payment)
-            {
-                case null or ReadyPayment:
-                case FailedPayment when !isThisCharge(payment):
-                    // Nothing was charged under this id by this request: sending again cannot charge twice.
-                    var state = payment is null ? "no payment" : payment.Status;
-                    if (sends >= PortOneOutcome.MaxSends)
-                    {
-                        throw Unknown($"still {state} after {sends} sends", last);
-                    }
-
-                    logger.LogOutcomeResending(operation.Name, paymentId, state, sends + 1);
-                    continue;
-                case PaidPayment paid when isThisCharge(paid):
-                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid");
-                    return answer(paid.PgTxId ?? string.Empty, paid.PaidAt);
-                case PartialCancelledPayment { PaidAt: { } paidAt } cancelled when isThisCharge(cancelled):
-                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since partly cancelled");
-                    return answer(cancelled.PgTxId ?? string.Empty, paidAt);
-                case CancelledPayment { PaidAt: { } paidAt } cancelled when isThisCharge(cancelled):
-                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since cancelled");
-                    return answer(cancelled.PgTxId ?? string.Empty, paidAt);
-                case FailedPayment failed:
-                    logger.LogOutcomeResolved(operation.Name, paymentId, "failed");
-                    throw Failed(failed);
-                case PaidPayment or PartialCancelledPayment or CancelledPayment:
-                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid by a different charge");
-                    throw new PortOneApiException(
-                        new AlreadyPaidError { Message = $"Payment ID \"{paymentId}\" was already paid by a different charge (its amount, currency or billing key differ); this call charged nothing." },
-                        HttpStatusCode.Conflict,
-                        null,
-                        last is PortOneException portOne ? portOne.RequestId : null);
-                default:
-                    throw Unknown($"PortOne shows the payment as {payment?.Status}, which is not final", last);
-            }
         }
-
+        finally
+        {
+            budget?.Dispose();
+        }
         PortOneOutcomeUnknownException Unknown(string reason, Exception cause)
         {
             logger.LogOutcomeUnknown(operation.Name, paymentId, reason);
@@ -161,4 +162,42 @@ internal static class V2ChargeResolver
         };
         return new PortOneApiException(error, HttpStatusCode.BadGateway, null, null);
     }
+}
+
+/// <summary>
+/// One V2 charge, for <see cref="V2ChargeResolver"/>: sends it once, looks its payment up, tells whether a payment
+/// found under its id is this charge, and builds the operation's answer from a paid payment. One object per call
+/// instead of a delegate and a closure for each of these.
+/// </summary>
+/// <typeparam name="TResult">The operation's answer.</typeparam>
+internal abstract class V2Charge<TResult>
+{
+    /// <param name="api">The client's wire conventions, options and logger.</param>
+    /// <param name="operation">The charging operation.</param>
+    /// <param name="paymentId">The id the merchant chose.</param>
+    protected V2Charge(V2Api api, PortOneOperation operation, string paymentId)
+    {
+        Api = api;
+        Operation = operation;
+        PaymentId = paymentId;
+    }
+
+    public V2Api Api { get; }
+
+    public PortOneOperation Operation { get; }
+
+    public string PaymentId { get; }
+
+    /// <summary>Sends the charge once.</summary>
+    public abstract Task<TResult> SendAsync(CancellationToken cancellationToken);
+
+    /// <summary>Fetches the payment under <see cref="PaymentId"/> (a safe read).</summary>
+    public Task<Payment> LookUpAsync(CancellationToken cancellationToken) =>
+        PortOneV2PaymentsClient.GetPaymentAsync(Api, PaymentId, cancellationToken);
+
+    /// <summary>Whether a payment found under the id is the one this call asked for.</summary>
+    public abstract bool IsThisCharge(Payment payment);
+
+    /// <summary>Builds the operation's answer from a paid payment's gateway transaction id and time of payment.</summary>
+    public abstract TResult Answer(string pgTxId, DateTimeOffset paidAt);
 }
