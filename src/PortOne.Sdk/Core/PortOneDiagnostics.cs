@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -21,6 +22,37 @@ public static class PortOneDiagnostics
 
     internal static string? FindRequestId(HttpResponseMessage response)
     {
+#if NET6_0_OR_GREATER
+        // One pass over the headers as received, without parsing any: four lookups by name would each parse the
+        // name into a descriptor first, and this runs on every answer.
+        string? best = null;
+        var bestRank = RequestIdHeaders.Length;
+        foreach (var header in response.Headers.NonValidated)
+        {
+            var rank = 0;
+            while (rank < bestRank && !string.Equals(RequestIdHeaders[rank], header.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                rank++;
+            }
+
+            if (rank >= bestRank)
+            {
+                continue;
+            }
+
+            foreach (var value in header.Value)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    best = value;
+                    bestRank = rank;
+                    break;
+                }
+            }
+        }
+
+        return best;
+#else
         foreach (var header in RequestIdHeaders)
         {
             if (response.Headers.TryGetValues(header, out IEnumerable<string>? values))
@@ -34,5 +66,6 @@ public static class PortOneDiagnostics
         }
 
         return null;
+#endif
     }
 }

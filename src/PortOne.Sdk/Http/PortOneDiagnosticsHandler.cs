@@ -45,7 +45,8 @@ internal sealed class PortOneDiagnosticsHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            var requestId = PortOneDiagnostics.FindRequestId(response);
+            // Looked for only when someone records it.
+            var requestId = activity is not null || _logger.IsEnabled(LogLevel.Information) ? PortOneDiagnostics.FindRequestId(response) : null;
             if (activity is not null)
             {
                 activity.SetTag("http.response.status_code", (int)response.StatusCode);

@@ -68,6 +68,22 @@ public sealed class DiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_request_id_is_taken_from_the_first_of_the_known_headers_that_has_a_value_in_the_order_they_are_preferred()
+    {
+        _h.Server.Given(Request.Create().WithPath("/payments/order-with-ids").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("{\"type\":\"PAYMENT_NOT_FOUND\",\"message\":\"none\"}")
+                .WithHeader("X-Amz-Cf-Id", "cf-edge-1")
+                .WithHeader("x-request-id", string.Empty)
+                .WithHeader("X-PortOne-Request-Id", "po-req-7"));
+        using var client = _h.V2();
+
+        var refused = await Assert.ThrowsAsync<PortOneApiException>(() => client.V2GetAsync("payments/order-with-ids", DiagRead));
+
+        Assert.Equal("po-req-7", refused.RequestId);
+        Assert.Equal("po-req-7", Assert.Single(_activities).GetTagItem("portone.request_id"));
+    }
+
+    [Fact]
     public async Task A_failed_call_is_an_error_activity_named_after_the_exception_type()
     {
         using var gate = new Gate();
