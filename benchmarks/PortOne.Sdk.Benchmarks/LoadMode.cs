@@ -20,7 +20,11 @@ namespace PortOne.Sdk.Benchmarks;
 /// <code>
 /// dotnet run -c Release --project benchmarks/PortOne.Sdk.Benchmarks -- load [--callers 1,64] [--calls 200000]
 ///     [--scenario v2-get,v2-pay-billing-key,v2-schedule-page,v1-get,v2-404 | all] [--warmup 20000] [--rounds 8]
-///     [--auth api-secret|bearer] [--alloc-types 15]
+///     [--auth api-secret|bearer] [--alloc-types 15] [--profile fair|sdk]
+/// </code>
+/// <c>--profile</c> runs only one side, for as long as the measured calls take, and prints no table: a profiler
+/// attached to the process (e.g. <c>perf record</c>) then sees that client alone.
+/// <code>
 /// </code>
 /// </summary>
 internal static class LoadMode
@@ -34,6 +38,7 @@ internal static class LoadMode
         var authMode = PortOneV2AuthMode.ApiSecret;
         var rounds = 8;
         var allocTypes = 0;
+        bool? profileSdk = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -62,6 +67,14 @@ internal static class LoadMode
                 case "--alloc-types":
                     allocTypes = int.Parse(value, CultureInfo.InvariantCulture);
                     break;
+                case "--profile":
+                    profileSdk = value switch
+                    {
+                        "sdk" => true,
+                        "fair" => false,
+                        _ => throw new ArgumentException("--profile takes fair or sdk."),
+                    };
+                    break;
                 case "--auth":
                     authMode = value == "bearer" ? PortOneV2AuthMode.BearerToken : PortOneV2AuthMode.ApiSecret;
                     break;
@@ -74,6 +87,19 @@ internal static class LoadMode
 
         using var handler = new CannedHandler();
         using var clients = await BenchClients.CreateAsync(handler, authMode: authMode).ConfigureAwait(false);
+        if (profileSdk is { } sdkOnly)
+        {
+            foreach (var scenario in scenarios)
+            {
+                foreach (var n in callers)
+                {
+                    await RunCallsAsync(clients, scenario, sdkOnly, n, calls).ConfigureAwait(false);
+                }
+            }
+
+            return 0;
+        }
+
         using var types = allocTypes > 0 ? new AllocationTypes() : null;
         var table = new StringBuilder();
         var typeLists = new StringBuilder();
