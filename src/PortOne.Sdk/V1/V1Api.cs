@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -148,6 +149,7 @@ internal sealed class V1Api
         int? code = null;
         string? message = null;
         int responseStart = -1, responseLength = 0;
+        T? decoded = default;
         try
         {
             var reader = new Utf8JsonReader(response.Body);
@@ -182,7 +184,17 @@ internal sealed class V1Api
                 {
                     reader.Read();
                     responseStart = (int)reader.TokenStartIndex;
-                    reader.Skip();
+                    if (code == 0 && response.IsSuccess && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && TryReadInPlace(ref reader, responseType, out var inPlace))
+                    {
+                        // The usual envelope ({"code":0,"message":…,"response":{…}}) is read in one pass: the
+                        // payload is decoded where it stands instead of being stepped over and read a second time.
+                        decoded = inPlace;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+
                     responseLength = (int)reader.BytesConsumed - responseStart;
                 }
                 else
@@ -207,6 +219,11 @@ internal sealed class V1Api
             throw new PortOneV1ApiException(code.Value, message, response.StatusCode, response.BodyText, response.RequestId);
         }
 
+        if (decoded is not null)
+        {
+            return new V1Result<T>(decoded, response.StatusCode);
+        }
+
         if (responseStart < 0 || IsNull(response.Body, responseStart, responseLength))
         {
             return new V1Result<T>(default, response.StatusCode);
@@ -216,6 +233,33 @@ internal sealed class V1Api
         var tolerant = string.Equals(operationName, PortOneV1AuthClient.GetTokenOperation.Name, StringComparison.Ordinal) ? null : Tolerant;
         var value = PortOneAnswers.Read(response, response.Body.AsSpan(responseStart, responseLength), responseType, tolerant, "$.response", operationName, accepted, logger);
         return new V1Result<T>(value, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Strictly decodes the value the reader stands on, leaving the reader on its last token. False (and the reader
+    /// where it was) when the value is not what the API describes: the caller then steps over it, and the slice is
+    /// read again the usual way, tolerantly if need be.
+    /// </summary>
+    private static bool TryReadInPlace<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> responseType, out T? value)
+    {
+        value = default;
+        if (responseType.Converter is not JsonConverter<T> converter)
+        {
+            return false;
+        }
+
+        var start = reader;
+        try
+        {
+            value = converter.Read(ref reader, typeof(T), responseType.Options);
+            return value is not null;
+        }
+        catch (Exception exception) when (TolerantReader.IsReadFailure(exception))
+        {
+            reader = start;
+            value = default;
+            return false;
+        }
     }
 
     private static bool IsNull(byte[] body, int start, int length) =>

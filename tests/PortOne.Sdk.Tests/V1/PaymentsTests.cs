@@ -86,6 +86,51 @@ public sealed class PaymentsTests : IDisposable
         Assert.Equal(1, ex.Code);
     }
 
+    [Theory]
+    [InlineData("code first", "{\"code\":0,\"message\":null,\"response\":PAYMENT}")]
+    [InlineData("response first", "{\"response\":PAYMENT,\"message\":null,\"code\":0}")]
+    [InlineData("unknown member between", "{\"code\":0,\"extra\":{\"code\":5},\"response\":PAYMENT,\"message\":\"ok\"}")]
+    public async Task The_envelope_is_opened_whatever_the_order_of_its_members(string order, string envelope)
+    {
+        var body = envelope.Replace("PAYMENT", System.Text.Json.JsonSerializer.Serialize(V1Samples.Payment("imp_7")), StringComparison.Ordinal);
+        _v1.Server.Given(Request.Create().WithPath("/payments/imp_7").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+
+        var payment = await _v1.Client.Payments.GetAsync("imp_7");
+
+        Assert.True(payment.ImpUid == "imp_7", order);
+        Assert.Equal(1000.5m, payment.Amount);
+        Assert.Equal("c1", Assert.Single(payment.CancelHistory!).CancellationId);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_reported_as_such_even_when_its_response_member_is_not_a_payment()
+    {
+        _v1.Server.Given(Request.Create().WithPath("/payments/imp_x").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json")
+                .WithBody("{\"code\":-1,\"message\":\"refused\",\"response\":{\"imp_uid\":[1,2],\"amount\":\"lots\"}}"));
+
+        var ex = await Assert.ThrowsAsync<PortOneV1ApiException>(() => _v1.Client.Payments.GetAsync("imp_x"));
+
+        Assert.Equal(-1, ex.Code);
+        Assert.Contains("refused", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_payment_with_a_field_of_the_wrong_kind_is_still_read_and_the_rest_of_the_envelope_with_it()
+    {
+        var payment = System.Text.Json.JsonSerializer.SerializeToNode(V1Samples.Payment("imp_8"))!.AsObject();
+        payment["card_quota"] = "not a number";
+        _v1.Server.Given(Request.Create().WithPath("/payments/imp_8").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json")
+                .WithBody($"{{\"code\":0,\"response\":{payment.ToJsonString()},\"message\":\"after\"}}"));
+
+        var read = await _v1.Client.Payments.GetAsync("imp_8");
+
+        Assert.Equal("imp_8", read.ImpUid);
+        Assert.Equal(V1PaymentStatus.Paid, read.Status);
+    }
+
     [Fact]
     public async Task GetMany_repeats_imp_uid_keys_and_names_the_missing_ones_on_207()
     {
