@@ -21,27 +21,29 @@ internal interface IExtensibleEnum
 internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
     where T : struct, IExtensibleEnum
 {
-    // The known values by the length of their UTF-8 text: a known value is matched on the raw bytes and handed out
-    // as the shared instance, so reading it allocates nothing. Anything else (an unknown or escaped value) is read
-    // as a new string.
-    private readonly Dictionary<int, KeyValuePair<byte[], T>[]> _known = new();
+    // The known values by a key made of the length of their UTF-8 text and its first seven bytes: a value read from
+    // JSON finds its few candidates (almost always one; for two-letter country codes, exactly one among some 250) in
+    // one lookup, is confirmed on the raw bytes and handed out as the shared instance, so reading it allocates
+    // nothing. Anything else (an unknown or escaped value) is read as a new string.
+    private readonly Dictionary<ulong, KeyValuePair<byte[], T>[]> _known = new();
 
     /// <param name="known">The values this SDK version knows, as their shared instances.</param>
     protected ExtensibleEnumConverter(params T[] known)
     {
-        var byLength = new Dictionary<int, List<KeyValuePair<byte[], T>>>();
+        var byKey = new Dictionary<ulong, List<KeyValuePair<byte[], T>>>();
         foreach (var value in known)
         {
             var utf8 = Encoding.UTF8.GetBytes(value.Value!);
-            if (!byLength.TryGetValue(utf8.Length, out var list))
+            var key = Key(utf8);
+            if (!byKey.TryGetValue(key, out var list))
             {
-                byLength[utf8.Length] = list = new List<KeyValuePair<byte[], T>>();
+                byKey[key] = list = new List<KeyValuePair<byte[], T>>();
             }
 
             list.Add(new KeyValuePair<byte[], T>(utf8, value));
         }
 
-        foreach (var pair in byLength)
+        foreach (var pair in byKey)
         {
             _known[pair.Key] = pair.Value.ToArray();
         }
@@ -62,7 +64,7 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
 
     private T ReadValue(ref Utf8JsonReader reader)
     {
-        if (!reader.HasValueSequence && _known.TryGetValue(reader.ValueSpan.Length, out var candidates))
+        if (!reader.HasValueSequence && _known.TryGetValue(Key(reader.ValueSpan), out var candidates))
         {
             var raw = reader.ValueSpan;
             foreach (var candidate in candidates)
@@ -75,6 +77,19 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
         }
 
         return Create(reader.GetString()!);
+    }
+
+    // The length (capped at 255) in the low byte, then up to seven leading bytes of the text.
+    private static ulong Key(ReadOnlySpan<byte> utf8)
+    {
+        var key = (ulong)Math.Min(utf8.Length, byte.MaxValue);
+        var prefix = Math.Min(utf8.Length, 7);
+        for (var i = 0; i < prefix; i++)
+        {
+            key |= (ulong)utf8[i] << (8 * (i + 1));
+        }
+
+        return key;
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
