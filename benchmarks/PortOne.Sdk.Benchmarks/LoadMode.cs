@@ -10,7 +10,7 @@ namespace PortOne.Sdk.Benchmarks;
 /// Plain Stopwatch loops, outside BenchmarkDotNet: N concurrent callers (async tasks on the thread pool) share a
 /// fixed total of calls against the in-memory handler, after a warm-up, and the run reports calls/s, CPU time per
 /// call (process TotalProcessorTime delta / calls), bytes allocated per call (GC.GetTotalAllocatedBytes(true)
-/// delta / calls), the gen0/gen1/gen2 collections and lock contentions during the measured part, for the fair
+/// delta / calls), the gen0/gen1/gen2 collections, the time the GC paused the process (per call) and lock contentions during the measured part, for the fair
 /// hand-written client and the SDK side by side, as a markdown table.
 /// <para>
 /// The measured calls are split into <c>--rounds</c> rounds that alternate fair, SDK, fair, SDK…, so that a burst of
@@ -105,8 +105,8 @@ internal static class LoadMode
         var typeLists = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"{calls:N0} calls per row in {rounds} alternating rounds after {warmup ?? Math.Max(calls / 10, 1000):N0} warm-up calls; .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : " (concurrent)")}, V2 auth {authMode}; load average before: {LoadAverage()}")
             .AppendLine()
-            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | lock contentions | SDK/fair CPU (median of rounds) | SDK/fair CPU (totals) | SDK/fair alloc |")
-            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | GC pause µs/call | lock contentions | SDK/fair CPU (median of rounds) | SDK/fair CPU (totals) | SDK/fair alloc |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var scenario in scenarios)
         {
             foreach (var n in callers)
@@ -162,6 +162,7 @@ internal static class LoadMode
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
         var contentions = Monitor.LockContentionCount;
+        var paused = GC.GetTotalPauseDuration();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         process.Refresh();
         var cpu = process.TotalProcessorTime;
@@ -191,6 +192,7 @@ internal static class LoadMode
             GC.CollectionCount(0) - gen0,
             GC.CollectionCount(1) - gen1,
             GC.CollectionCount(2) - gen2,
+            GC.GetTotalPauseDuration() - paused,
             Monitor.LockContentionCount - contentions,
             types?.TakeTop(int.MaxValue) ?? []);
     }
@@ -217,7 +219,7 @@ internal static class LoadMode
     private static string Row(string scenario, int callers, string client, Result r, Result? fair, double? medianCpuRatio) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.LockContentions} | {(medianCpuRatio is { } m ? $"{m:F2}×" : "")} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
+            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.GcPause.TotalMicroseconds / r.Calls:F2} | {r.LockContentions} | {(medianCpuRatio is { } m ? $"{m:F2}×" : "")} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
 
     private static string LoadAverage()
     {
@@ -235,7 +237,7 @@ internal static class LoadMode
         }
     }
 
-    private sealed record Result(int Calls, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, long LockContentions, IReadOnlyList<(string Type, double Share)> Types)
+    private sealed record Result(int Calls, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan GcPause, long LockContentions, IReadOnlyList<(string Type, double Share)> Types)
     {
         public double CallsPerSecond => Calls / Elapsed.TotalSeconds;
 
@@ -251,6 +253,7 @@ internal static class LoadMode
             rounds.Sum(r => r.Gen0),
             rounds.Sum(r => r.Gen1),
             rounds.Sum(r => r.Gen2),
+            TimeSpan.FromTicks(rounds.Sum(r => r.GcPause.Ticks)),
             rounds.Sum(r => r.LockContentions),
             []);
     }
