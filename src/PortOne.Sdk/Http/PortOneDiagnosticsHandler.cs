@@ -25,7 +25,22 @@ internal sealed class PortOneDiagnosticsHandler : DelegatingHandler
         _timeProvider = timeProvider;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Nobody listening and no log level that records a call: pass the request on without a state machine of
+        // our own, a clock read or an activity.
+        if (!PortOneDiagnostics.Source.HasListeners()
+            && !_logger.IsEnabled(LogLevel.Debug)
+            && !_logger.IsEnabled(LogLevel.Information)
+            && !_logger.IsEnabled(LogLevel.Warning))
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendObservedAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = request.GetPortOneOperation();
         var name = operation?.Name ?? "PortOne";
