@@ -147,11 +147,17 @@ internal sealed class PortOneBufferingHandler : DelegatingHandler
         return total;
     }
 
+    // Content-Length is left out: the buffered content states the length of the bytes it holds itself.
     private static void CopyHeaders(HttpContent from, HttpContent to)
     {
 #if NET6_0_OR_GREATER
         foreach (var header in from.Headers.NonValidated)
         {
+            if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (header.Value.Count == 1)
             {
                 to.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
@@ -164,7 +170,10 @@ internal sealed class PortOneBufferingHandler : DelegatingHandler
 #else
         foreach (var header in from.Headers)
         {
-            to.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                to.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
 #endif
     }
