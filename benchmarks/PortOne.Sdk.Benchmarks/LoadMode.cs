@@ -10,7 +10,8 @@ namespace PortOne.Sdk.Benchmarks;
 /// Plain Stopwatch loops, outside BenchmarkDotNet: N concurrent callers (async tasks on the thread pool) share a
 /// fixed total of calls against the in-memory handler, after a warm-up, and the run reports calls/s, CPU time per
 /// call (process TotalProcessorTime delta / calls), bytes allocated per call (GC.GetTotalAllocatedBytes(true)
-/// delta / calls), the gen0/gen1/gen2 collections, the time the GC paused the process (per call) and lock contentions during the measured part, for the fair
+/// delta / calls), the gen0/gen1/gen2 collections, the time the GC paused the process (per call), the bytes the last young collection of each round promoted (the
+/// state that outlived the calls in flight) and lock contentions during the measured part, for the fair
 /// hand-written client and the SDK side by side, as a markdown table.
 /// <para>
 /// The measured calls are split into <c>--rounds</c> rounds that alternate fair, SDK, fair, SDK…, so that a burst of
@@ -22,8 +23,8 @@ namespace PortOne.Sdk.Benchmarks;
 ///     [--scenario v2-get,v2-pay-billing-key,v2-schedule-page,v1-get,v2-404 | all] [--warmup 20000] [--rounds 8]
 ///     [--auth api-secret|bearer] [--alloc-types 15] [--profile fair|sdk]
 /// </code>
-/// <c>--profile</c> runs only one side, for as long as the measured calls take, and prints no table: a profiler
-/// attached to the process (e.g. <c>perf record</c>) then sees that client alone.
+/// <c>--profile</c> runs only one side in the process and prints its row alone: a profiler attached to the process
+/// (e.g. <c>perf record</c>) sees that client alone, and its collections are not shaped by the other client.
 /// <code>
 /// </code>
 /// </summary>
@@ -89,11 +90,15 @@ internal static class LoadMode
         using var clients = await BenchClients.CreateAsync(handler, authMode: authMode).ConfigureAwait(false);
         if (profileSdk is { } sdkOnly)
         {
+            // One side alone in its own process: its steady-state collections are its own, not shaped by the other
+            // client's garbage or by the rounds' full collections.
             foreach (var scenario in scenarios)
             {
                 foreach (var n in callers)
                 {
-                    await RunCallsAsync(clients, scenario, sdkOnly, n, calls).ConfigureAwait(false);
+                    await RunCallsAsync(clients, scenario, sdkOnly, n, warmup ?? Math.Max(calls / 10, 1000)).ConfigureAwait(false);
+                    var alone = await MeasureAsync(clients, scenario, sdkOnly, n, calls, null).ConfigureAwait(false);
+                    Console.WriteLine(Row(scenario, n, sdkOnly ? "SDK alone" : "fair alone", alone, null, null));
                 }
             }
 
@@ -105,8 +110,8 @@ internal static class LoadMode
         var typeLists = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"{calls:N0} calls per row in {rounds} alternating rounds after {warmup ?? Math.Max(calls / 10, 1000):N0} warm-up calls; .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {(GCSettings.IsServerGC ? "server" : "workstation")} GC{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : " (concurrent)")}, V2 auth {authMode}; load average before: {LoadAverage()}")
             .AppendLine()
-            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | GC pause µs/call | lock contentions | SDK/fair CPU (median of rounds) | SDK/fair CPU (totals) | SDK/fair alloc |")
-            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| scenario | callers | client | calls/s | CPU µs/call | alloc B/call | gen0 | gen1 | gen2 | GC pause µs/call | promoted B per young GC | lock contentions | SDK/fair CPU (median of rounds) | SDK/fair CPU (totals) | SDK/fair alloc |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var scenario in scenarios)
         {
             foreach (var n in callers)
@@ -163,6 +168,7 @@ internal static class LoadMode
         var gen2 = GC.CollectionCount(2);
         var contentions = Monitor.LockContentionCount;
         var paused = GC.GetTotalPauseDuration();
+        var lastYoung = GC.GetGCMemoryInfo(GCKind.Ephemeral).Index;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         process.Refresh();
         var cpu = process.TotalProcessorTime;
@@ -184,6 +190,8 @@ internal static class LoadMode
         process.Refresh();
         var cpuUsed = process.TotalProcessorTime - cpu;
         var allocatedUsed = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        long? promoted = young.Index > lastYoung ? young.PromotedBytes : null;
         return new Result(
             calls,
             clock.Elapsed,
@@ -193,6 +201,7 @@ internal static class LoadMode
             GC.CollectionCount(1) - gen1,
             GC.CollectionCount(2) - gen2,
             GC.GetTotalPauseDuration() - paused,
+            promoted is { } p ? [p] : [],
             Monitor.LockContentionCount - contentions,
             types?.TakeTop(int.MaxValue) ?? []);
     }
@@ -219,7 +228,7 @@ internal static class LoadMode
     private static string Row(string scenario, int callers, string client, Result r, Result? fair, double? medianCpuRatio) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.GcPause.TotalMicroseconds / r.Calls:F2} | {r.LockContentions} | {(medianCpuRatio is { } m ? $"{m:F2}×" : "")} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
+            $"| {scenario} | {callers} | {client} | {r.CallsPerSecond:N0} | {r.CpuMicrosPerCall:F2} | {r.BytesPerCall:N0} | {r.Gen0} | {r.Gen1} | {r.Gen2} | {r.GcPause.TotalMicroseconds / r.Calls:F2} | {(r.Promoted.Count == 0 ? "" : $"{r.Promoted.Average():N0}")} | {r.LockContentions} | {(medianCpuRatio is { } m ? $"{m:F2}×" : "")} | {(fair is null ? "" : $"{r.CpuMicrosPerCall / fair.CpuMicrosPerCall:F2}×")} | {(fair is null ? "" : $"{r.BytesPerCall / fair.BytesPerCall:F2}×")} |");
 
     private static string LoadAverage()
     {
@@ -237,7 +246,7 @@ internal static class LoadMode
         }
     }
 
-    private sealed record Result(int Calls, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan GcPause, long LockContentions, IReadOnlyList<(string Type, double Share)> Types)
+    private sealed record Result(int Calls, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan GcPause, IReadOnlyList<long> Promoted, long LockContentions, IReadOnlyList<(string Type, double Share)> Types)
     {
         public double CallsPerSecond => Calls / Elapsed.TotalSeconds;
 
@@ -254,6 +263,7 @@ internal static class LoadMode
             rounds.Sum(r => r.Gen1),
             rounds.Sum(r => r.Gen2),
             TimeSpan.FromTicks(rounds.Sum(r => r.GcPause.Ticks)),
+            rounds.SelectMany(r => r.Promoted).ToList(),
             rounds.Sum(r => r.LockContentions),
             []);
     }
