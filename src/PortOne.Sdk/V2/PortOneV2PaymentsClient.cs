@@ -157,50 +157,50 @@ public partial class PortOneV2PaymentsClient
     private static bool IsSameCharge(Payment payment, PaymentAmountInput amount, Currency currency) =>
         payment.Amount is { } paid && paid.Total == amount.Total && payment.Currency == currency;
 
-    /// <summary><c>POST /payments/{paymentId}/billing-key</c> as a charge the resolver can settle: the same billing key, total and currency.</summary>
-    private sealed class BillingKeyCharge : V2Charge<PayWithBillingKeyResponse>
+    /// <summary>A charge sent as a JSON body to a payment's path: what the two charging operations share.</summary>
+    private abstract class BodyCharge<TRequest, TResult> : V2Charge<TResult>
+        where TRequest : class
     {
-        private readonly string _path;
-        private readonly BillingKeyPaymentRequest _request;
-        private readonly BillingKeyPaymentRequest _body;
-
-        public BillingKeyCharge(V2Api api, string paymentId, string path, BillingKeyPaymentRequest request, BillingKeyPaymentRequest body)
-            : base(api, V2Operations.PayWithBillingKey, paymentId)
+        protected BodyCharge(V2Api api, PortOneOperation operation, string paymentId, string path, TRequest request, TRequest body)
+            : base(api, operation, paymentId)
         {
-            _path = path;
-            _request = request;
-            _body = body;
+            Path = path;
+            Request = request;
+            Body = body;
         }
 
+        /// <summary>The payment's path.</summary>
+        protected string Path { get; }
+
+        /// <summary>The request as the caller gave it.</summary>
+        protected TRequest Request { get; }
+
+        /// <summary>The request as sent (with the configured store ID filled in).</summary>
+        protected TRequest Body { get; }
+    }
+
+    /// <summary><c>POST /payments/{paymentId}/billing-key</c> as a charge the resolver can settle: the same billing key, total and currency.</summary>
+    private sealed class BillingKeyCharge(V2Api api, string paymentId, string path, BillingKeyPaymentRequest request, BillingKeyPaymentRequest body)
+        : BodyCharge<BillingKeyPaymentRequest, PayWithBillingKeyResponse>(api, V2Operations.PayWithBillingKey, paymentId, path, request, body)
+    {
         public override Task<PayWithBillingKeyResponse> SendAsync(CancellationToken cancellationToken) =>
-            Api.SendAsync(Operation, HttpMethod.Post, _path, _body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(PaymentId), cancellationToken);
+            Api.SendAsync(Operation, HttpMethod.Post, Path, Body, V2Api.Models.BillingKeyPaymentRequest, V2Api.Models.PayWithBillingKeyResponse, V2Accepted.Payment(PaymentId), cancellationToken);
 
         public override bool IsThisCharge(Payment payment) =>
-            IsSameCharge(payment, _request.Amount, _request.Currency) && payment.BillingKey == _request.BillingKey;
+            IsSameCharge(payment, Request.Amount, Request.Currency) && payment.BillingKey == Request.BillingKey;
 
         public override PayWithBillingKeyResponse Answer(string pgTxId, DateTimeOffset paidAt) =>
             new() { Payment = new BillingKeyPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } };
     }
 
     /// <summary><c>POST /payments/{paymentId}/instant</c> as a charge the resolver can settle: the same total and currency.</summary>
-    private sealed class InstantCharge : V2Charge<PayInstantlyResponse>
+    private sealed class InstantCharge(V2Api api, string paymentId, string path, InstantPaymentRequest request, InstantPaymentRequest body)
+        : BodyCharge<InstantPaymentRequest, PayInstantlyResponse>(api, V2Operations.PayInstantly, paymentId, path, request, body)
     {
-        private readonly string _path;
-        private readonly InstantPaymentRequest _request;
-        private readonly InstantPaymentRequest _body;
-
-        public InstantCharge(V2Api api, string paymentId, string path, InstantPaymentRequest request, InstantPaymentRequest body)
-            : base(api, V2Operations.PayInstantly, paymentId)
-        {
-            _path = path;
-            _request = request;
-            _body = body;
-        }
-
         public override Task<PayInstantlyResponse> SendAsync(CancellationToken cancellationToken) =>
-            Api.SendAsync(Operation, HttpMethod.Post, _path, _body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(PaymentId), cancellationToken);
+            Api.SendAsync(Operation, HttpMethod.Post, Path, Body, V2Api.Models.InstantPaymentRequest, V2Api.Models.PayInstantlyResponse, V2Accepted.Payment(PaymentId), cancellationToken);
 
-        public override bool IsThisCharge(Payment payment) => IsSameCharge(payment, _request.Amount, _request.Currency);
+        public override bool IsThisCharge(Payment payment) => IsSameCharge(payment, Request.Amount, Request.Currency);
 
         public override PayInstantlyResponse Answer(string pgTxId, DateTimeOffset paidAt) =>
             new() { Payment = new InstantPaymentSummary { PgTxId = pgTxId, PaidAt = paidAt } };
