@@ -93,7 +93,7 @@ internal sealed class V1Api
     /// Sends an operation that moves money or stores a card, with an optional JSON body: an answer that cannot be
     /// read after PortOne accepted the request says so, naming <paramref name="accepted"/>.
     /// </summary>
-    public async Task<V1Result<TResponse>> SendAsync<TRequest, TResponse>(
+    public Task<V1Result<TResponse>> SendAsync<TRequest, TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
@@ -105,8 +105,7 @@ internal sealed class V1Api
         where TRequest : class
     {
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
-        var response = await Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
-        return Open(response, responseType, operation.Name, accepted, Logger);
+        return Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.Read, cancellationToken);
     }
 
     /// <summary>Sends an operation without a body and opens the envelope.</summary>
@@ -122,16 +121,37 @@ internal sealed class V1Api
     /// Sends an operation without a body; for one that moves money, <paramref name="accepted"/> names what it was
     /// about (see the overload with a body).
     /// </summary>
-    public async Task<V1Result<TResponse>> SendAsync<TResponse>(
+    public Task<V1Result<TResponse>> SendAsync<TResponse>(
         PortOneOperation operation,
         HttpMethod method,
         string relativeUri,
         JsonTypeInfo<TResponse> responseType,
         string? accepted,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.Read, cancellationToken);
+
+    /// <summary>What <see cref="Open"/> needs, handed to the transport by value, so the envelope is opened in the transport's own async step.</summary>
+    private readonly struct OpenState<TResponse>
     {
-        var response = await Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, cancellationToken).ConfigureAwait(false);
-        return Open(response, responseType, operation.Name, accepted, Logger);
+        /// <summary>One delegate per answer type, made once.</summary>
+        public static readonly Func<PortOneResponse, OpenState<TResponse>, V1Result<TResponse>> Read =
+            static (response, state) => Open(response, state.ResponseType, state.OperationName, state.Accepted, state.Logger);
+
+        public OpenState(JsonTypeInfo<TResponse> responseType, string operationName, string? accepted, ILogger logger)
+        {
+            ResponseType = responseType;
+            OperationName = operationName;
+            Accepted = accepted;
+            Logger = logger;
+        }
+
+        public JsonTypeInfo<TResponse> ResponseType { get; }
+
+        public string OperationName { get; }
+
+        public string? Accepted { get; }
+
+        public ILogger Logger { get; }
     }
 
 
