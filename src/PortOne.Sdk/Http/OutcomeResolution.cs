@@ -119,92 +119,83 @@ internal static class OutcomeResolution
         await call.Transport.EnsureTokenAsync(call.Operation, cancellationToken).ConfigureAwait(false);
         var logger = call.Logger;
         var name = call.Operation.Name;
-        // The budget's timer and linked token are made only when a send fails: most calls never need them.
-        var started = (call.Options.TimeProvider ?? TimeProvider.System).GetTimestamp();
-        PortOneCallBudget? budget = null;
-        var token = cancellationToken;
-        try
+        using var budget = new PortOneCallBudget(call.Options.TimeProvider ?? TimeProvider.System, call.Options.Timeout, cancellationToken);
+        var token = budget.Token;
+
+        var sends = 0;
+        while (true)
         {
-            var sends = 0;
-            while (true)
+            Exception last;
+            bool refused;
+            sends++;
+            try
             {
-                Exception last;
-                bool refused;
-                sends++;
+                return await send(sends, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (token.IsCancellationRequested)
+            {
+                throw call.Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller after the request may have left" : "the call's time ran out", exception);
+            }
+            catch (PortOneException exception) when (ambiguous(exception))
+            {
+                last = exception;
+                refused = false;
+            }
+            catch (PortOneException exception) when (settledByLookup(exception, sends))
+            {
+                last = exception;
+                refused = true;
+            }
+
+            token = budget.Arm();
+            logger.LogOutcomeResolving(name, call.Id, sends, last.GetType().Name);
+            Settled<T> verdict;
+            for (var lookups = 1; ; lookups++)
+            {
                 try
                 {
-                    return await send(sends, token).ConfigureAwait(false);
+                    verdict = await lookUp(last, token).ConfigureAwait(false);
+                    break;
                 }
                 catch (OperationCanceledException exception) when (token.IsCancellationRequested)
                 {
-                    throw call.Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller after the request may have left" : "the call's time ran out", exception);
+                    throw call.Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller while looking it up" : "the call's time ran out while looking it up", exception);
                 }
-                catch (PortOneException exception) when (ambiguous(exception))
+                catch (PortOneException exception)
                 {
-                    last = exception;
-                    refused = false;
-                }
-                catch (PortOneException exception) when (settledByLookup(exception, sends))
-                {
-                    last = exception;
-                    refused = true;
-                }
-
-                budget ??= new PortOneCallBudget(call.Options.TimeProvider ?? TimeProvider.System, call.Options.Timeout, cancellationToken, started);
-                token = budget.Arm();
-                logger.LogOutcomeResolving(name, call.Id, sends, last.GetType().Name);
-                Settled<T> verdict;
-                for (var lookups = 1; ; lookups++)
-                {
-                    try
+                    logger.LogOutcomeLookupFailed(name, call.Id, lookups, exception.GetType().Name);
+                    if (token.IsCancellationRequested)
                     {
-                        verdict = await lookUp(last, token).ConfigureAwait(false);
-                        break;
+                        throw call.Unknown("the call's time ran out while looking it up", exception);
                     }
-                    catch (OperationCanceledException exception) when (token.IsCancellationRequested)
-                    {
-                        throw call.Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller while looking it up" : "the call's time ran out while looking it up", exception);
-                    }
-                    catch (PortOneException exception)
-                    {
-                        logger.LogOutcomeLookupFailed(name, call.Id, lookups, exception.GetType().Name);
-                        if (token.IsCancellationRequested)
-                        {
-                            throw call.Unknown("the call's time ran out while looking it up", exception);
-                        }
 
-                        if (lookups >= PortOneOutcome.MaxLookupFailures)
-                        {
-                            throw call.Unknown($"{lookups} lookups failed", exception);
-                        }
+                    if (lookups >= PortOneOutcome.MaxLookupFailures)
+                    {
+                        throw call.Unknown($"{lookups} lookups failed", exception);
                     }
-                }
-
-                switch (verdict.Kind)
-                {
-                    case SettledAs.Done:
-                        logger.LogOutcomeResolved(name, call.Id, verdict.Note);
-                        return verdict.Value!;
-                    case SettledAs.Failed:
-                        logger.LogOutcomeResolved(name, call.Id, verdict.Note);
-                        throw verdict.Error!;
-                    case SettledAs.Resend when refused:
-                        // PortOne refused a resend and holds nothing of this call: its refusal is the answer.
-                        logger.LogOutcomeResolved(name, call.Id, "refused, and nothing of this call found");
-                        throw last;
-                    case SettledAs.Resend when sends >= PortOneOutcome.MaxSends:
-                        throw call.Unknown($"still {verdict.Note} after {sends} sends", last);
-                    case SettledAs.Resend:
-                        logger.LogOutcomeResending(name, call.Id, verdict.Note, sends + 1);
-                        continue;
-                    default:
-                        throw call.Unknown(verdict.Note, last);
                 }
             }
-        }
-        finally
-        {
-            budget?.Dispose();
+
+            switch (verdict.Kind)
+            {
+                case SettledAs.Done:
+                    logger.LogOutcomeResolved(name, call.Id, verdict.Note);
+                    return verdict.Value!;
+                case SettledAs.Failed:
+                    logger.LogOutcomeResolved(name, call.Id, verdict.Note);
+                    throw verdict.Error!;
+                case SettledAs.Resend when refused:
+                    // PortOne refused a resend and holds nothing of this call: its refusal is the answer.
+                    logger.LogOutcomeResolved(name, call.Id, "refused, and nothing of this call found");
+                    throw last;
+                case SettledAs.Resend when sends >= PortOneOutcome.MaxSends:
+                    throw call.Unknown($"still {verdict.Note} after {sends} sends", last);
+                case SettledAs.Resend:
+                    logger.LogOutcomeResending(name, call.Id, verdict.Note, sends + 1);
+                    continue;
+                default:
+                    throw call.Unknown(verdict.Note, last);
+            }
         }
     }
 

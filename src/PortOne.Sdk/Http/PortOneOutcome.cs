@@ -60,13 +60,12 @@ internal sealed class PortOneCallBudget : IDisposable
     /// <param name="clock">The client's clock.</param>
     /// <param name="timeout">The whole call's time.</param>
     /// <param name="caller">The caller's token.</param>
-    /// <param name="started">When the call's first send began, on <paramref name="clock"/>.</param>
-    public PortOneCallBudget(TimeProvider clock, TimeSpan timeout, CancellationToken caller, long started)
+    public PortOneCallBudget(TimeProvider clock, TimeSpan timeout, CancellationToken caller)
     {
         _clock = clock;
         _timeout = timeout;
         _caller = caller;
-        _started = started;
+        _started = clock.GetTimestamp();
     }
 
     /// <summary>The caller's token until <see cref="Arm"/>, then the caller's token linked to the budget.</summary>

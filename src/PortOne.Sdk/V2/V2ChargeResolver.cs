@@ -33,113 +33,104 @@ internal static class V2ChargeResolver
         // The token (bearer mode) first, on the caller's own token: when none can be had, nothing was sent.
         await api.Transport.EnsureTokenAsync(operation, cancellationToken).ConfigureAwait(false);
         var logger = api.Logger;
-        // The budget's timer and linked token are made only when a send fails: most calls never need them.
-        var started = (api.Options.TimeProvider ?? TimeProvider.System).GetTimestamp();
-        PortOneCallBudget? budget = null;
-        var token = cancellationToken;
-        try
+        using var budget = new PortOneCallBudget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout, cancellationToken);
+        var token = budget.Token;
+
+        var sends = 0;
+        while (true)
         {
-            var sends = 0;
-            while (true)
+            Exception last;
+            sends++;
+            try
             {
-                Exception last;
-                sends++;
+                return await charge.SendAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (token.IsCancellationRequested)
+            {
+                throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller after the request may have left" : "the call's time ran out", exception);
+            }
+            catch (PortOneApiException exception) when (exception.Error is AlreadyPaidError && sends > 1)
+            {
+                // A resend refused as already paid: the lost first send (or an earlier one) went through. Whose charge it
+                // is, the lookup tells. On the first send the merchant reused an id: that is reported as it is.
+                last = exception;
+            }
+            catch (PortOneException exception) when (PortOneOutcome.IsAmbiguous(exception, static e => e is PortOneApiException { Error: UnknownPortOneError }))
+            {
+                last = exception;
+            }
+
+            token = budget.Arm();
+            logger.LogOutcomeResolving(operation.Name, paymentId, sends, last.GetType().Name);
+            Payment? payment = null;
+            for (var lookups = 1; ; lookups++)
+            {
                 try
                 {
-                    return await charge.SendAsync(token).ConfigureAwait(false);
+                    payment = await charge.LookUpAsync(token).ConfigureAwait(false);
+                    break;
+                }
+                catch (PortOneApiException exception) when (exception.Error is PaymentNotFoundError)
+                {
+                    break;
                 }
                 catch (OperationCanceledException exception) when (token.IsCancellationRequested)
                 {
-                    throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller after the request may have left" : "the call's time ran out", exception);
+                    throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller while looking the payment up" : "the call's time ran out while looking the payment up", exception);
                 }
-                catch (PortOneApiException exception) when (exception.Error is AlreadyPaidError && sends > 1)
+                catch (PortOneException exception)
                 {
-                    // A resend refused as already paid: the lost first send (or an earlier one) went through. Whose charge it
-                    // is, the lookup tells. On the first send the merchant reused an id: that is reported as it is.
+                    logger.LogOutcomeLookupFailed(operation.Name, paymentId, lookups, exception.GetType().Name);
                     last = exception;
-                }
-                catch (PortOneException exception) when (PortOneOutcome.IsAmbiguous(exception, static e => e is PortOneApiException { Error: UnknownPortOneError }))
-                {
-                    last = exception;
-                }
-
-                budget ??= new PortOneCallBudget(api.Options.TimeProvider ?? TimeProvider.System, api.Options.Timeout, cancellationToken, started);
-                token = budget.Arm();
-                logger.LogOutcomeResolving(operation.Name, paymentId, sends, last.GetType().Name);
-                Payment? payment = null;
-                for (var lookups = 1; ; lookups++)
-                {
-                    try
+                    if (token.IsCancellationRequested)
                     {
-                        payment = await charge.LookUpAsync(token).ConfigureAwait(false);
-                        break;
+                        throw Unknown("the call's time ran out while looking the payment up", exception);
                     }
-                    catch (PortOneApiException exception) when (exception.Error is PaymentNotFoundError)
-                    {
-                        break;
-                    }
-                    catch (OperationCanceledException exception) when (token.IsCancellationRequested)
-                    {
-                        throw Unknown(cancellationToken.IsCancellationRequested ? "cancelled by the caller while looking the payment up" : "the call's time ran out while looking the payment up", exception);
-                    }
-                    catch (PortOneException exception)
-                    {
-                        logger.LogOutcomeLookupFailed(operation.Name, paymentId, lookups, exception.GetType().Name);
-                        last = exception;
-                        if (token.IsCancellationRequested)
-                        {
-                            throw Unknown("the call's time ran out while looking the payment up", exception);
-                        }
 
-                        if (lookups >= PortOneOutcome.MaxLookupFailures)
-                        {
-                            throw Unknown($"{lookups} lookups failed", exception);
-                        }
+                    if (lookups >= PortOneOutcome.MaxLookupFailures)
+                    {
+                        throw Unknown($"{lookups} lookups failed", exception);
                     }
-                }
-
-                switch (payment)
-                {
-                    case null or ReadyPayment:
-                    case FailedPayment when !charge.IsThisCharge(payment):
-                        // Nothing was charged under this id by this request: sending again cannot charge twice.
-                        var state = payment is null ? "no payment" : payment.Status;
-                        if (sends >= PortOneOutcome.MaxSends)
-                        {
-                            throw Unknown($"still {state} after {sends} sends", last);
-                        }
-
-                        logger.LogOutcomeResending(operation.Name, paymentId, state, sends + 1);
-                        continue;
-                    case PaidPayment paid when charge.IsThisCharge(paid):
-                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid");
-                        return charge.Answer(paid.PgTxId ?? string.Empty, paid.PaidAt);
-                    case PartialCancelledPayment { PaidAt: { } paidAt } cancelled when charge.IsThisCharge(cancelled):
-                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since partly cancelled");
-                        return charge.Answer(cancelled.PgTxId ?? string.Empty, paidAt);
-                    case CancelledPayment { PaidAt: { } paidAt } cancelled when charge.IsThisCharge(cancelled):
-                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since cancelled");
-                        return charge.Answer(cancelled.PgTxId ?? string.Empty, paidAt);
-                    case FailedPayment failed:
-                        logger.LogOutcomeResolved(operation.Name, paymentId, "failed");
-                        throw Failed(failed);
-                    case PaidPayment or PartialCancelledPayment or CancelledPayment:
-                        logger.LogOutcomeResolved(operation.Name, paymentId, "paid by a different charge");
-                        throw new PortOneApiException(
-                            new AlreadyPaidError { Message = $"Payment ID \"{paymentId}\" was already paid by a different charge (its amount, currency or billing key differ); this call charged nothing." },
-                            HttpStatusCode.Conflict,
-                            null,
-                            last is PortOneException portOne ? portOne.RequestId : null);
-                    default:
-                        throw Unknown($"PortOne shows the payment as {payment?.Status}, which is not final", last);
                 }
             }
 
+            switch (payment)
+            {
+                case null or ReadyPayment:
+                case FailedPayment when !charge.IsThisCharge(payment):
+                    // Nothing was charged under this id by this request: sending again cannot charge twice.
+                    var state = payment is null ? "no payment" : payment.Status;
+                    if (sends >= PortOneOutcome.MaxSends)
+                    {
+                        throw Unknown($"still {state} after {sends} sends", last);
+                    }
+
+                    logger.LogOutcomeResending(operation.Name, paymentId, state, sends + 1);
+                    continue;
+                case PaidPayment paid when charge.IsThisCharge(paid):
+                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid");
+                    return charge.Answer(paid.PgTxId ?? string.Empty, paid.PaidAt);
+                case PartialCancelledPayment { PaidAt: { } paidAt } cancelled when charge.IsThisCharge(cancelled):
+                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since partly cancelled");
+                    return charge.Answer(cancelled.PgTxId ?? string.Empty, paidAt);
+                case CancelledPayment { PaidAt: { } paidAt } cancelled when charge.IsThisCharge(cancelled):
+                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid, since cancelled");
+                    return charge.Answer(cancelled.PgTxId ?? string.Empty, paidAt);
+                case FailedPayment failed:
+                    logger.LogOutcomeResolved(operation.Name, paymentId, "failed");
+                    throw Failed(failed);
+                case PaidPayment or PartialCancelledPayment or CancelledPayment:
+                    logger.LogOutcomeResolved(operation.Name, paymentId, "paid by a different charge");
+                    throw new PortOneApiException(
+                        new AlreadyPaidError { Message = $"Payment ID \"{paymentId}\" was already paid by a different charge (its amount, currency or billing key differ); this call charged nothing." },
+                        HttpStatusCode.Conflict,
+                        null,
+                        last is PortOneException portOne ? portOne.RequestId : null);
+                default:
+                    throw Unknown($"PortOne shows the payment as {payment?.Status}, which is not final", last);
+            }
         }
-        finally
-        {
-            budget?.Dispose();
-        }
+
         PortOneOutcomeUnknownException Unknown(string reason, Exception cause)
         {
             logger.LogOutcomeUnknown(operation.Name, paymentId, reason);
