@@ -3,14 +3,13 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
-using Polly;
 using PortOne.Sdk.Auth;
 
 namespace PortOne.Sdk.Http;
 
 /// <summary>
 /// Everything one configured client shares across requests and handler instances: options, clock, credential,
-/// resilience pipeline. Built once per client (a singleton under DI), never per request.
+/// time-out and retry policy. Built once per client (a singleton under DI), never per request.
 /// </summary>
 internal sealed class PortOneClientRuntime
 {
@@ -21,7 +20,7 @@ internal sealed class PortOneClientRuntime
         LoggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger("PortOne.Sdk." + apiLabel);
         ApiLabel = apiLabel;
-        Pipeline = PortOneResilience.Create(options, timeProvider, Logger);
+        Resilience = new PortOneResiliencePolicy(options, timeProvider, Logger);
         Credential = credential(this);
     }
 
@@ -35,7 +34,7 @@ internal sealed class PortOneClientRuntime
 
     public string ApiLabel { get; }
 
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+    public PortOneResiliencePolicy Resilience { get; }
 
     public PortOneCredential Credential { get; }
 
@@ -50,7 +49,7 @@ internal sealed class PortOneClientRuntime
     public DelegatingHandler CreateHandler(int index) => index switch
     {
         0 => new PortOneDiagnosticsHandler(Logger, TimeProvider),
-        1 => new PortOneResilienceHandler(Pipeline),
+        1 => new PortOneResilienceHandler(Resilience),
         2 => new PortOneAuthHandler(Credential, Logger),
         3 => new PortOneBufferingHandler(),
         _ => throw new ArgumentOutOfRangeException(nameof(index)),

@@ -1,77 +1,41 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace PortOne.Sdk.Http;
 
 /// <summary>
-/// Builds the one resilience pipeline a client uses: a total time-out around a retry around a per-attempt
-/// time-out. The retry only repeats requests whose operation is marked retryable, with one exception: a
-/// connection that could not even be established (the request never left) is retried for any operation.
+/// The retry and time-out rules of a client: which failures are worth another attempt, how long to wait before it,
+/// and the timers that end an attempt. <see cref="PortOneResilienceHandler"/> applies them.
 /// </summary>
 internal static class PortOneResilience
 {
-    public static ResiliencePipeline<HttpResponseMessage> Create(PortOneClientOptions options, TimeProvider timeProvider, ILogger logger)
+    // The longest due time a system timer takes (uint.MaxValue - 1 ms, about 49.7 days); longer limits never fire.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
+    /// <summary>
+    /// Whether a failed attempt is tried again. A retry only repeats requests whose operation is marked retryable,
+    /// with one exception: a connection that could not even be established (the request never left) is retried for
+    /// any operation.
+    /// </summary>
+    /// <param name="response">The attempt's answer, or null when it failed with <paramref name="exception"/>.</param>
+    /// <param name="exception">The attempt's failure, or null when it answered.</param>
+    /// <param name="retryable">Whether the operation may be sent twice.</param>
+    /// <param name="retry">The client's retry settings.</param>
+    /// <param name="timeProvider">The client's clock, for a <c>Retry-After</c> given as a date.</param>
+    internal static bool ShouldRetry(HttpResponseMessage? response, Exception? exception, bool retryable, PortOneRetryOptions retry, TimeProvider timeProvider)
     {
-        var retry = options.Retry;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout, Name = "PortOne.TotalTimeout" });
-        if (retry.MaxRetries > 0)
+        if (exception is not null)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                Name = "PortOne.Retry",
-                MaxRetryAttempts = retry.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = retry.BaseDelay,
-                MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, timeProvider)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, timeProvider)),
-                OnRetry = args =>
-                {
-                    var operation = Operation(args.Context);
-                    logger.LogRetry(
-                        operation?.Name ?? "unknown",
-                        args.AttemptNumber + 1,
-                        (int?)args.Outcome.Result?.StatusCode,
-                        args.Outcome.Exception?.GetType().Name,
-                        args.RetryDelay.TotalMilliseconds);
-                    return default;
-                },
-            });
-        }
-
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "PortOne.AttemptTimeout" });
-        return builder.Build();
-    }
-
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, PortOneRetryOptions retry, TimeProvider timeProvider)
-    {
-        var retryable = Operation(context)?.Retryable ?? false;
-
-        if (outcome.Exception is { } exception)
-        {
-            if (context.CancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-
             return exception switch
             {
                 HttpRequestException httpException => retryable || NeverLeft(httpException),
                 System.IO.IOException => retryable,
-                TimeoutRejectedException => retryable,
+                PortOneAttemptTimeoutException { Total: false } => retryable,
                 _ => false,
             };
         }
 
-        var response = outcome.Result;
         if (response is null || !retryable || !IsTransientStatus(response.StatusCode))
         {
             return false;
@@ -80,10 +44,6 @@ internal static class PortOneResilience
         var retryAfter = RetryAfter(response, timeProvider);
         return retryAfter is null || retryAfter.Value <= retry.MaxRetryAfter;
     }
-
-    /// <summary>The operation <see cref="PortOneResilienceHandler"/> put on the context; null when there is none.</summary>
-    private static PortOneOperation? Operation(ResilienceContext context) =>
-        context.Properties.TryGetValue(PortOneResilienceHandler.OperationKey, out var operation) ? operation : null;
 
     internal static bool IsTransientStatus(HttpStatusCode status)
     {
@@ -113,6 +73,42 @@ internal static class PortOneResilience
         return null;
     }
 
+    /// <summary>
+    /// The wait before retry number <paramref name="retryNumber"/> (0 for the first): <c>BaseDelay</c> doubled per
+    /// retry, at most <c>MaxDelay</c>, of which a random half is taken off, so that clients failing together do not
+    /// come back together.
+    /// </summary>
+    /// <param name="retry">The client's retry settings.</param>
+    /// <param name="retryNumber">How many retries came before this one.</param>
+    /// <param name="random">A number in [0, 1).</param>
+    internal static TimeSpan BackOff(PortOneRetryOptions retry, int retryNumber, double random)
+    {
+        var ceiling = retry.MaxDelay < TimeSpan.Zero ? TimeSpan.Zero : retry.MaxDelay;
+        var ticks = retry.BaseDelay.Ticks * Math.Pow(2, retryNumber);
+        var full = ticks >= ceiling.Ticks ? ceiling : TimeSpan.FromTicks((long)ticks);
+        return TimeSpan.FromTicks(full.Ticks / 2 + (long)(full.Ticks / 2 * random));
+    }
+
+    /// <summary>A limit a timer can be set to: values past the longest system timer are cut to it.</summary>
+    internal static TimeSpan TimerLimit(TimeSpan limit) => limit > LongestTimer ? LongestTimer : limit;
+
+    /// <summary>A number in [0, 1) for jitter; thread-safe.</summary>
+    internal static double NextRandom()
+    {
+#if NET6_0_OR_GREATER
+        return Random.Shared.NextDouble();
+#else
+        lock (SharedRandom)
+        {
+            return SharedRandom.NextDouble();
+        }
+#endif
+    }
+
+#if !NET6_0_OR_GREATER
+    private static readonly Random SharedRandom = new();
+#endif
+
     // True when the failure happened before any byte of the request could reach the server.
     internal static bool NeverLeft(HttpRequestException exception)
     {
@@ -123,4 +119,21 @@ internal static class PortOneResilience
         return false;
 #endif
     }
+}
+
+/// <summary>An attempt, or the whole call, ran past its time-out (the inner exception of a <see cref="PortOneTimeoutException"/>).</summary>
+internal sealed class PortOneAttemptTimeoutException : TimeoutException
+{
+    public PortOneAttemptTimeoutException(TimeSpan timeout, bool total, Exception? innerException)
+        : base(total ? "The call ran past its total time-out." : "The attempt ran past its time-out.", innerException)
+    {
+        Timeout = timeout;
+        Total = total;
+    }
+
+    /// <summary>The time-out that ended it.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>True when the call's total time-out ended it, false when the attempt's own did.</summary>
+    public bool Total { get; }
 }

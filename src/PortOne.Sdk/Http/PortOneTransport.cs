@@ -7,7 +7,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly.Timeout;
 
 namespace PortOne.Sdk.Http;
 
@@ -138,7 +137,7 @@ internal sealed class PortOneTransport
         {
             throw;
         }
-        catch (TimeoutRejectedException exception)
+        catch (PortOneAttemptTimeoutException exception)
         {
             throw new PortOneTimeoutException($"PortOne {operation.Name} timed out after {exception.Timeout.TotalSeconds:0.###} s.", exception);
         }

@@ -185,6 +185,66 @@ public sealed class ResilienceTests : IDisposable
         Assert.Single(_h.Server.LogEntries);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_retry_that_could_not_start_before_the_call_deadline_is_not_made_and_the_answer_is_returned(bool retryAfter)
+    {
+        StubBusyThenOk(r => retryAfter ? r.WithHeader("Retry-After", "10") : r);
+        using var client = _h.V2(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(5);
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(20); // with jitter, 10 to 20 s
+        });
+
+        // Waiting out the rest of the call only to report a time-out would hide the server's own answer.
+        var ex = await Assert.ThrowsAsync<PortOneApiException>(() => client.V2GetAsync().Guard());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Single(_h.Server.LogEntries);
+        Assert.DoesNotContain(_h.Logs, l => l.Id.Name == "PortOneRetry");
+    }
+
+    [Fact]
+    public async Task A_later_attempt_only_gets_what_is_left_of_the_total_time_out()
+    {
+        using var gate = new Gate();
+        _h.Server.Given(Request.Create().WithPath(ReadPath).UsingGet()).InScenario("busy").WillSetStateTo("held")
+            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "4").WithBody(ErrorBody));
+        _h.Server.Given(Request.Create().WithPath(ReadPath).UsingGet()).InScenario("busy").WhenStateIs("held")
+            .RespondWith(Response.Create().WithCallback(_ => gate.HoldAsync(() => Answers.Json(200, "{}"))));
+        using var client = _h.V2(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(60);
+            o.AttemptTimeout = TimeSpan.FromSeconds(120);
+        });
+        var start = _h.Time.GetUtcNow();
+
+        var call = client.V2GetAsync();
+        await _h.WaitForLogAsync("PortOneRetry");
+        // The back-off timer is set just after the log line: step until the second attempt arrives (the 56 s of
+        // the call that are left after the back-off leave room for a slow arrival on a busy machine).
+        var guard = DateTime.UtcNow.AddSeconds(20);
+        while (gate.Count == 0 && DateTime.UtcNow < guard)
+        {
+            _h.Time.Advance(Step);
+            await Task.Delay(10);
+        }
+
+        await gate.WaitForArrivalAsync();
+        Assert.False(call.IsCompleted);
+
+        // One move to the call's deadline must end the held attempt: its timer was set to what was left of the
+        // 60 s, not to its own 120 s.
+        _h.Time.Advance(start + TimeSpan.FromSeconds(60) - _h.Time.GetUtcNow());
+
+        var ex = await Assert.ThrowsAsync<PortOneTimeoutException>(() => call.Guard());
+        Assert.Contains("after 60 s", ex.Message);
+        // The total time-out is final: no third attempt.
+        Assert.Equal(1, gate.Count);
+        Assert.Single(_h.Logs, l => l.Id.Name == "PortOneRetry");
+    }
+
     [Fact]
     public async Task Cancelling_during_the_back_off_wait_ends_the_call_at_once()
     {
