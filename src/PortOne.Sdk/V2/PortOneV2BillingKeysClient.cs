@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
@@ -71,11 +72,18 @@ public partial class PortOneV2BillingKeysClient
     /// <returns>The key: <see cref="IssuedBillingKeyInfo"/>, <see cref="DeletedBillingKeyInfo"/> or <see cref="UnknownBillingKeyInfo"/>.</returns>
     /// <exception cref="System.ArgumentException"><paramref name="billingKey"/> is empty.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="BillingKeyNotFoundError"/>.</exception>
-    public virtual async Task<BillingKeyInfo> GetAsync(string billingKey, CancellationToken cancellationToken = default)
+    public virtual Task<BillingKeyInfo> GetAsync(string billingKey, CancellationToken cancellationToken = default)
     {
-        V2Api.RequireId(billingKey, nameof(billingKey));
-        var path = V2Api.WithQuery($"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}", ("storeId", _api.StoreId));
-        return await _api.SendAsync(V2Operations.GetBillingKeyInfo, HttpMethod.Get, path, V2Api.Models.BillingKeyInfo, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Api.RequireId(billingKey, nameof(billingKey));
+            var path = V2Api.WithQuery($"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}", ("storeId", _api.StoreId));
+            return _api.SendAsync(V2Operations.GetBillingKeyInfo, HttpMethod.Get, path, V2Api.Models.BillingKeyInfo, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<BillingKeyInfo>(exception);
+        }
     }
 
     /// <summary>Fetches one page of a billing key search (<c>GET /billing-keys</c>).</summary>
@@ -84,13 +92,20 @@ public partial class PortOneV2BillingKeysClient
     /// <returns>The keys of the page and the page information.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException">The page number is negative or the size not positive.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="InvalidRequestError"/>.</exception>
-    public virtual async Task<GetBillingKeyInfosResponse> ListPageAsync(GetBillingKeyInfosRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetBillingKeyInfosResponse> ListPageAsync(GetBillingKeyInfosRequest? request = null, CancellationToken cancellationToken = default)
     {
-        request ??= new GetBillingKeyInfosRequest();
-        V2Validation.Page(request.Page, nameof(request));
-        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = "billing-keys?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetBillingKeyInfosRequest);
-        return await _api.SendAsync(V2Operations.GetBillingKeyInfos, HttpMethod.Get, path, V2Api.Models.GetBillingKeyInfosResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            request ??= new GetBillingKeyInfosRequest();
+            V2Validation.Page(request.Page, nameof(request));
+            var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = "billing-keys?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetBillingKeyInfosRequest);
+            return _api.SendAsync(V2Operations.GetBillingKeyInfos, HttpMethod.Get, path, V2Api.Models.GetBillingKeyInfosResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetBillingKeyInfosResponse>(exception);
+        }
     }
 
     /// <summary>Walks every billing key that matches a filter, page by page (<c>GET /billing-keys</c>).</summary>
@@ -135,16 +150,23 @@ public partial class PortOneV2BillingKeysClient
     /// <returns>When the key was deleted.</returns>
     /// <exception cref="System.ArgumentException"><paramref name="billingKey"/> is empty.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="BillingKeyNotFoundError"/>, <see cref="BillingKeyAlreadyDeletedError"/>.</exception>
-    public virtual async Task<DeleteBillingKeyResponse> DeleteAsync(string billingKey, DeleteBillingKeyOptions options, CancellationToken cancellationToken = default)
+    public virtual Task<DeleteBillingKeyResponse> DeleteAsync(string billingKey, DeleteBillingKeyOptions options, CancellationToken cancellationToken = default)
     {
-        V2Api.RequireId(billingKey, nameof(billingKey));
-        V2Validation.NotNull(options, nameof(options));
-        var path = V2Api.WithQuery(
-            $"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}",
-            ("storeId", options.StoreId ?? _api.StoreId),
-            ("reason", options.Reason),
-            ("requester", options.Requester?.Value),
-            ("skipWebhook", options.SkipWebhook is { } skip ? (skip ? "true" : "false") : null));
-        return await _api.SendAsync(V2Operations.DeleteBillingKey, HttpMethod.Delete, path, V2Api.Models.DeleteBillingKeyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Api.RequireId(billingKey, nameof(billingKey));
+            V2Validation.NotNull(options, nameof(options));
+            var path = V2Api.WithQuery(
+                $"billing-keys/{V2Api.Segment(billingKey, nameof(billingKey))}",
+                ("storeId", options.StoreId ?? _api.StoreId),
+                ("reason", options.Reason),
+                ("requester", options.Requester?.Value),
+                ("skipWebhook", options.SkipWebhook is { } skip ? (skip ? "true" : "false") : null));
+            return _api.SendAsync(V2Operations.DeleteBillingKey, HttpMethod.Delete, path, V2Api.Models.DeleteBillingKeyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DeleteBillingKeyResponse>(exception);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -84,11 +85,18 @@ public partial class PortOneV2PaymentSchedulesClient
     /// <returns>The schedule; switch on its type (<see cref="ScheduledPaymentSchedule"/>, <see cref="SucceededPaymentSchedule"/>, …).</returns>
     /// <exception cref="System.ArgumentException"><paramref name="paymentScheduleId"/> is empty.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="PaymentScheduleNotFoundError"/>.</exception>
-    public virtual async Task<PaymentSchedule> GetAsync(string paymentScheduleId, CancellationToken cancellationToken = default)
+    public virtual Task<PaymentSchedule> GetAsync(string paymentScheduleId, CancellationToken cancellationToken = default)
     {
-        V2Api.RequireId(paymentScheduleId, nameof(paymentScheduleId));
-        var path = V2Api.WithQuery($"payment-schedules/{V2Api.Segment(paymentScheduleId, nameof(paymentScheduleId))}", ("storeId", _api.StoreId));
-        return await _api.SendAsync(V2Operations.GetPaymentSchedule, HttpMethod.Get, path, V2Api.Models.PaymentSchedule, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Api.RequireId(paymentScheduleId, nameof(paymentScheduleId));
+            var path = V2Api.WithQuery($"payment-schedules/{V2Api.Segment(paymentScheduleId, nameof(paymentScheduleId))}", ("storeId", _api.StoreId));
+            return _api.SendAsync(V2Operations.GetPaymentSchedule, HttpMethod.Get, path, V2Api.Models.PaymentSchedule, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PaymentSchedule>(exception);
+        }
     }
 
     /// <summary>Fetches one page of a schedule search (<c>GET /payment-schedules</c>).</summary>
@@ -101,13 +109,20 @@ public partial class PortOneV2PaymentSchedulesClient
     /// Without <see cref="PaymentScheduleFilterInput.From"/>/<see cref="PaymentScheduleFilterInput.Until"/> the server
     /// searches a window in the past only; set them to find schedules that are still to run.
     /// </remarks>
-    public virtual async Task<GetPaymentSchedulesResponse> ListPageAsync(GetPaymentSchedulesRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPaymentSchedulesResponse> ListPageAsync(GetPaymentSchedulesRequest? request = null, CancellationToken cancellationToken = default)
     {
-        request ??= new GetPaymentSchedulesRequest();
-        V2Validation.Page(request.Page, nameof(request));
-        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = "payment-schedules?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentSchedulesRequest);
-        return await _api.SendAsync(V2Operations.GetPaymentSchedules, HttpMethod.Get, path, V2Api.Models.GetPaymentSchedulesResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            request ??= new GetPaymentSchedulesRequest();
+            V2Validation.Page(request.Page, nameof(request));
+            var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = "payment-schedules?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentSchedulesRequest);
+            return _api.SendAsync(V2Operations.GetPaymentSchedules, HttpMethod.Get, path, V2Api.Models.GetPaymentSchedulesResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPaymentSchedulesResponse>(exception);
+        }
     }
 
     /// <summary>Walks every schedule that matches a filter, page by page (<c>GET /payment-schedules</c>).</summary>
@@ -145,21 +160,28 @@ public partial class PortOneV2PaymentSchedulesClient
     /// E.g. <see cref="PaymentScheduleNotFoundError"/>, <see cref="PaymentScheduleAlreadyProcessedError"/>,
     /// <see cref="PaymentScheduleAlreadyRevokedError"/>, <see cref="BillingKeyNotFoundError"/>.
     /// </exception>
-    public virtual async Task<RevokePaymentSchedulesResponse> RevokeAsync(RevokePaymentSchedulesRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<RevokePaymentSchedulesResponse> RevokeAsync(RevokePaymentSchedulesRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        if (string.IsNullOrWhiteSpace(request.BillingKey) && (request.ScheduleIds is null || request.ScheduleIds.Count == 0))
+        try
         {
-            throw new System.ArgumentException("Give BillingKey, ScheduleIds or both.", nameof(request));
-        }
+            V2Validation.NotNull(request, nameof(request));
+            if (string.IsNullOrWhiteSpace(request.BillingKey) && (request.ScheduleIds is null || request.ScheduleIds.Count == 0))
+            {
+                throw new System.ArgumentException("Give BillingKey, ScheduleIds or both.", nameof(request));
+            }
 
-        if (request.ScheduleIds is not null && request.ScheduleIds.Any(string.IsNullOrWhiteSpace))
+            if (request.ScheduleIds is not null && request.ScheduleIds.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new System.ArgumentException("ScheduleIds must not hold empty IDs.", nameof(request));
+            }
+
+            var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = "payment-schedules?" + V2Api.RequestBodyQuery(body, V2Api.Models.RevokePaymentSchedulesRequest);
+            return _api.SendAsync(V2Operations.RevokePaymentSchedules, HttpMethod.Delete, path, V2Api.Models.RevokePaymentSchedulesResponse, cancellationToken);
+        }
+        catch (Exception exception)
         {
-            throw new System.ArgumentException("ScheduleIds must not hold empty IDs.", nameof(request));
+            return Task.FromException<RevokePaymentSchedulesResponse>(exception);
         }
-
-        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = "payment-schedules?" + V2Api.RequestBodyQuery(body, V2Api.Models.RevokePaymentSchedulesRequest);
-        return await _api.SendAsync(V2Operations.RevokePaymentSchedules, HttpMethod.Delete, path, V2Api.Models.RevokePaymentSchedulesResponse, cancellationToken).ConfigureAwait(false);
     }
 }

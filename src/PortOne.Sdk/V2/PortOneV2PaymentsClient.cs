@@ -136,10 +136,17 @@ public partial class PortOneV2PaymentsClient
     /// <returns>The payment; switch on its type (<see cref="PaidPayment"/>, <see cref="CancelledPayment"/>, …, <see cref="UnknownPayment"/>).</returns>
     /// <exception cref="System.ArgumentException"><paramref name="paymentId"/> is empty.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="PaymentNotFoundError"/>, <see cref="ForbiddenError"/>.</exception>
-    public virtual async Task<Payment> GetAsync(string paymentId, CancellationToken cancellationToken = default)
+    public virtual Task<Payment> GetAsync(string paymentId, CancellationToken cancellationToken = default)
     {
-        V2Api.RequireId(paymentId, nameof(paymentId));
-        return await GetCoreAsync(paymentId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Api.RequireId(paymentId, nameof(paymentId));
+            return GetCoreAsync(paymentId, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<Payment>(exception);
+        }
     }
 
     // The charging calls look payments up through this, not through the overridable GetAsync.
@@ -212,13 +219,20 @@ public partial class PortOneV2PaymentsClient
     /// <returns>The payments of the page and the page information.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException">The page number is negative or the size not positive.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="InvalidRequestError"/>.</exception>
-    public virtual async Task<GetPaymentsResponse> ListPageAsync(GetPaymentsRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPaymentsResponse> ListPageAsync(GetPaymentsRequest? request = null, CancellationToken cancellationToken = default)
     {
-        request ??= new GetPaymentsRequest();
-        V2Validation.Page(request.Page, nameof(request));
-        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = "payments?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentsRequest);
-        return await _api.SendAsync(V2Operations.GetPayments, HttpMethod.Get, path, V2Api.Models.GetPaymentsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            request ??= new GetPaymentsRequest();
+            V2Validation.Page(request.Page, nameof(request));
+            var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = "payments?" + V2Api.RequestBodyQuery(body, V2Api.Models.GetPaymentsRequest);
+            return _api.SendAsync(V2Operations.GetPayments, HttpMethod.Get, path, V2Api.Models.GetPaymentsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPaymentsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every payment that matches a filter, page by page (<c>GET /payments</c>).</summary>
@@ -318,18 +332,25 @@ public partial class PortOneV2PaymentsClient
     /// </remarks>
     /// <exception cref="System.ArgumentException">No item was given, or an item's amounts are negative or its tax-free part and VAT together exceed its total. Nothing is sent then.</exception>
     /// <exception cref="PortOneApiException">E.g. <see cref="PaymentNotFoundError"/>, <see cref="PaymentNotPaidError"/>, <see cref="PgProviderError"/>.</exception>
-    public virtual async Task<RegisterStoreReceiptResponse> RegisterStoreReceiptAsync(string paymentId, RegisterStoreReceiptRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<RegisterStoreReceiptResponse> RegisterStoreReceiptAsync(string paymentId, RegisterStoreReceiptRequest request, CancellationToken cancellationToken = default)
     {
-        V2Api.RequireId(paymentId, nameof(paymentId));
-        V2Validation.NotNull(request, nameof(request));
-        if (request.Items is null || request.Items.Count == 0)
+        try
         {
-            throw new System.ArgumentException("Items must hold at least one sub-store transaction.", nameof(request));
+            V2Api.RequireId(paymentId, nameof(paymentId));
+            V2Validation.NotNull(request, nameof(request));
+            if (request.Items is null || request.Items.Count == 0)
+            {
+                throw new System.ArgumentException("Items must hold at least one sub-store transaction.", nameof(request));
+            }
+
+            request.Validate(nameof(request), string.Empty);
+
+            var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            return _api.SendAsync(V2Operations.RegisterStoreReceipt, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/register-store-receipt", body, V2Api.Models.RegisterStoreReceiptRequest, V2Api.Models.RegisterStoreReceiptResponse, cancellationToken);
         }
-
-        request.Validate(nameof(request), string.Empty);
-
-        var body = _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        return await _api.SendAsync(V2Operations.RegisterStoreReceipt, HttpMethod.Post, $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/register-store-receipt", body, V2Api.Models.RegisterStoreReceiptRequest, V2Api.Models.RegisterStoreReceiptResponse, cancellationToken).ConfigureAwait(false);
+        catch (Exception exception)
+        {
+            return Task.FromException<RegisterStoreReceiptResponse>(exception);
+        }
     }
 }

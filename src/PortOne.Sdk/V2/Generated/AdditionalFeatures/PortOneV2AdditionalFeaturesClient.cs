@@ -40,9 +40,16 @@ public partial class PortOneV2AdditionalFeaturesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPgCardPromotionsResponse> GetPgCardPromotionsAsync(string channelKey, long amount, PgPromotionCardCompany? cardCompany = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPgCardPromotionsResponse> GetPgCardPromotionsAsync(string channelKey, long amount, PgPromotionCardCompany? cardCompany = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"payment-gateways/card-promotion", ("channelKey", channelKey), ("amount", amount.ToString(CultureInfo.InvariantCulture)), ("cardCompany", cardCompany?.Value));
-        return await _api.SendAsync(V2Operations.GetPgCardPromotions, HttpMethod.Get, path, V2Api.Models.GetPgCardPromotionsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"payment-gateways/card-promotion", ("channelKey", channelKey), ("amount", amount.ToString(CultureInfo.InvariantCulture)), ("cardCompany", cardCompany?.Value));
+            return _api.SendAsync(V2Operations.GetPgCardPromotions, HttpMethod.Get, path, V2Api.Models.GetPgCardPromotionsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPgCardPromotionsResponse>(exception);
+        }
     }
 }

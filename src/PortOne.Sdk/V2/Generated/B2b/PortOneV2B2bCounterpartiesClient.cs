@@ -40,11 +40,18 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreateB2bCounterpartyResponse> CreateAsync(CreateB2bCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreateB2bCounterpartyResponse> CreateAsync(CreateB2bCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/counterparties", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreateB2bCounterparty, HttpMethod.Post, path, request, V2Api.Models.CreateB2bCounterpartyRequest, V2Api.Models.CreateB2bCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/counterparties", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreateB2bCounterparty, HttpMethod.Post, path, request, V2Api.Models.CreateB2bCounterpartyRequest, V2Api.Models.CreateB2bCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreateB2bCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Delete b2b counterparty (<c>DELETE /b2b/counterparties/{counterpartyId}</c>).</summary>
@@ -59,10 +66,17 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation deletes; a second copy answers differently. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<DeleteB2bCounterpartyResponse> DeleteAsync(string counterpartyId, DeleteB2bCounterpartyRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DeleteB2bCounterpartyResponse> DeleteAsync(string counterpartyId, DeleteB2bCounterpartyRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(counterpartyId, nameof(counterpartyId))}", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DeleteB2bCounterpartyRequest)));
-        return await _api.SendAsync(V2Operations.DeleteB2bCounterparty, HttpMethod.Delete, path, V2Api.Models.DeleteB2bCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(counterpartyId, nameof(counterpartyId))}", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DeleteB2bCounterpartyRequest)));
+            return _api.SendAsync(V2Operations.DeleteB2bCounterparty, HttpMethod.Delete, path, V2Api.Models.DeleteB2bCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DeleteB2bCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b counterparty (<c>GET /b2b/counterparties/{counterpartyId}</c>).</summary>
@@ -76,10 +90,17 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<B2bCounterparty> GetAsync(string counterpartyId, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<B2bCounterparty> GetAsync(string counterpartyId, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(counterpartyId, nameof(counterpartyId))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bCounterparty, HttpMethod.Get, path, V2Api.Models.B2bCounterparty, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(counterpartyId, nameof(counterpartyId))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bCounterparty, HttpMethod.Get, path, V2Api.Models.B2bCounterparty, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<B2bCounterparty>(exception);
+        }
     }
 
     /// <summary>Get b2b counterparty certificate (<c>GET /b2b/counterparties/{brn}/certificate</c>).</summary>
@@ -93,10 +114,17 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<B2bCertificate> GetCertificateAsync(string brn, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<B2bCertificate> GetCertificateAsync(string brn, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(brn, nameof(brn))}/certificate", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bCounterpartyCertificate, HttpMethod.Get, path, V2Api.Models.B2bCertificate, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(brn, nameof(brn))}/certificate", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bCounterpartyCertificate, HttpMethod.Get, path, V2Api.Models.B2bCertificate, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<B2bCertificate>(exception);
+        }
     }
 
     /// <summary>Get b2b counterparty certificate registration URL (<c>GET /b2b/counterparties/{brn}/certificate/registration-url</c>).</summary>
@@ -110,10 +138,17 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bCounterpartyCertificateRegistrationUrlResponse> GetCertificateRegistrationUrlAsync(string brn, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bCounterpartyCertificateRegistrationUrlResponse> GetCertificateRegistrationUrlAsync(string brn, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(brn, nameof(brn))}/certificate/registration-url", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bCounterpartyCertificateRegistrationUrl, HttpMethod.Get, path, V2Api.Models.GetB2bCounterpartyCertificateRegistrationUrlResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(brn, nameof(brn))}/certificate/registration-url", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bCounterpartyCertificateRegistrationUrl, HttpMethod.Get, path, V2Api.Models.GetB2bCounterpartyCertificateRegistrationUrlResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bCounterpartyCertificateRegistrationUrlResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b counterparties (<c>GET /b2b/counterparties</c>).</summary>
@@ -126,10 +161,17 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bCounterpartiesResponse> ListPageAsync(GetB2bCounterpartiesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bCounterpartiesResponse> ListPageAsync(GetB2bCounterpartiesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/counterparties", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetB2bCounterpartiesRequest)));
-        return await _api.SendAsync(V2Operations.GetB2bCounterparties, HttpMethod.Get, path, V2Api.Models.GetB2bCounterpartiesResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/counterparties", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetB2bCounterpartiesRequest)));
+            return _api.SendAsync(V2Operations.GetB2bCounterparties, HttpMethod.Get, path, V2Api.Models.GetB2bCounterpartiesResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bCounterpartiesResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
@@ -160,11 +202,18 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdateB2bCounterpartyResponse> UpdateAsync(string counterpartyId, UpdateB2bCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdateB2bCounterpartyResponse> UpdateAsync(string counterpartyId, UpdateB2bCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(counterpartyId, nameof(counterpartyId))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdateB2bCounterparty, V2Api.Patch, path, request, V2Api.Models.UpdateB2bCounterpartyRequest, V2Api.Models.UpdateB2bCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(counterpartyId, nameof(counterpartyId))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdateB2bCounterparty, V2Api.Patch, path, request, V2Api.Models.UpdateB2bCounterpartyRequest, V2Api.Models.UpdateB2bCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdateB2bCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Validate b2b counterparty certificate (<c>POST /b2b/counterparties/{brn}/certificate/validate</c>).</summary>
@@ -178,9 +227,16 @@ public partial class PortOneV2B2bCounterpartiesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation checks a certificate; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<ValidateB2bCounterpartyCertificateResponse> ValidateCertificateAsync(string brn, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ValidateB2bCounterpartyCertificateResponse> ValidateCertificateAsync(string brn, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(brn, nameof(brn))}/certificate/validate", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ValidateB2bCounterpartyCertificate, HttpMethod.Post, path, V2Api.Models.ValidateB2bCounterpartyCertificateResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/counterparties/{V2Api.Segment(brn, nameof(brn))}/certificate/validate", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ValidateB2bCounterpartyCertificate, HttpMethod.Post, path, V2Api.Models.ValidateB2bCounterpartyCertificateResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ValidateB2bCounterpartyCertificateResponse>(exception);
+        }
     }
 }

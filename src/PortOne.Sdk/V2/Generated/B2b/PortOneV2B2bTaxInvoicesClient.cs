@@ -43,11 +43,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task AttachFileAsync(string taxInvoiceKey, AttachB2bTaxInvoiceFileRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task AttachFileAsync(string taxInvoiceKey, AttachB2bTaxInvoiceFileRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/attach-file", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        await _api.SendForNothingAsync(V2Operations.AttachB2bTaxInvoiceFile, HttpMethod.Post, path, V2Api.Content(request, V2Api.Models.AttachB2bTaxInvoiceFileRequest), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/attach-file", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendForNothingAsync(V2Operations.AttachB2bTaxInvoiceFile, HttpMethod.Post, path, V2Api.Content(request, V2Api.Models.AttachB2bTaxInvoiceFileRequest), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException(exception);
+        }
     }
 
     /// <summary>Cancel b2b tax invoice issuance (<c>POST /b2b/tax-invoices/{taxInvoiceKey}/cancel-issuance</c>).</summary>
@@ -64,11 +71,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CancelB2bTaxInvoiceIssuanceResponse> CancelIssuanceAsync(string taxInvoiceKey, CancelB2bTaxInvoiceIssuanceRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelB2bTaxInvoiceIssuanceResponse> CancelIssuanceAsync(string taxInvoiceKey, CancelB2bTaxInvoiceIssuanceRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/cancel-issuance", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CancelB2bTaxInvoiceIssuance, HttpMethod.Post, path, request, V2Api.Models.CancelB2bTaxInvoiceIssuanceRequest, V2Api.Models.CancelB2bTaxInvoiceIssuanceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/cancel-issuance", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CancelB2bTaxInvoiceIssuance, HttpMethod.Post, path, request, V2Api.Models.CancelB2bTaxInvoiceIssuanceRequest, V2Api.Models.CancelB2bTaxInvoiceIssuanceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelB2bTaxInvoiceIssuanceResponse>(exception);
+        }
     }
 
     /// <summary>Cancel b2b tax invoice request (<c>POST /b2b/tax-invoices/{taxInvoiceKey}/cancel-request</c>).</summary>
@@ -85,11 +99,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CancelB2bTaxInvoiceRequestResponse> CancelRequestAsync(string taxInvoiceKey, CancelB2bTaxInvoiceRequestRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelB2bTaxInvoiceRequestResponse> CancelRequestAsync(string taxInvoiceKey, CancelB2bTaxInvoiceRequestRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/cancel-request", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CancelB2bTaxInvoiceRequest, HttpMethod.Post, path, request, V2Api.Models.CancelB2bTaxInvoiceRequestRequest, V2Api.Models.CancelB2bTaxInvoiceRequestResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/cancel-request", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CancelB2bTaxInvoiceRequest, HttpMethod.Post, path, request, V2Api.Models.CancelB2bTaxInvoiceRequestRequest, V2Api.Models.CancelB2bTaxInvoiceRequestResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelB2bTaxInvoiceRequestResponse>(exception);
+        }
     }
 
     /// <summary>Create b2b file upload URL (<c>POST /b2b/file-upload-url</c>).</summary>
@@ -103,11 +124,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreateB2bFileUploadUrlPayload> CreateFileUploadUrlAsync(CreateB2bFileUploadUrlRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreateB2bFileUploadUrlPayload> CreateFileUploadUrlAsync(CreateB2bFileUploadUrlRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/file-upload-url", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreateB2bFileUploadUrl, HttpMethod.Post, path, request, V2Api.Models.CreateB2bFileUploadUrlRequest, V2Api.Models.CreateB2bFileUploadUrlPayload, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/file-upload-url", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreateB2bFileUploadUrl, HttpMethod.Post, path, request, V2Api.Models.CreateB2bFileUploadUrlRequest, V2Api.Models.CreateB2bFileUploadUrlPayload, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreateB2bFileUploadUrlPayload>(exception);
+        }
     }
 
     /// <summary>Delete b2b tax invoice (<c>DELETE /b2b/tax-invoices/{taxInvoiceKey}</c>).</summary>
@@ -123,10 +151,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<DeleteB2bTaxInvoiceResponse> DeleteAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DeleteB2bTaxInvoiceResponse> DeleteAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.DeleteB2bTaxInvoice, HttpMethod.Delete, path, V2Api.Models.DeleteB2bTaxInvoiceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.DeleteB2bTaxInvoice, HttpMethod.Delete, path, V2Api.Models.DeleteB2bTaxInvoiceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DeleteB2bTaxInvoiceResponse>(exception);
+        }
     }
 
     /// <summary>Delete b2b tax invoice attachment (<c>DELETE /b2b/tax-invoices/{taxInvoiceKey}/attachments/{attachmentId}</c>).</summary>
@@ -143,10 +178,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task DeleteAttachmentAsync(string taxInvoiceKey, string attachmentId, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task DeleteAttachmentAsync(string taxInvoiceKey, string attachmentId, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/attachments/{V2Api.Segment(attachmentId, nameof(attachmentId))}", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        await _api.SendForNothingAsync(V2Operations.DeleteB2bTaxInvoiceAttachment, HttpMethod.Delete, path, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/attachments/{V2Api.Segment(attachmentId, nameof(attachmentId))}", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendForNothingAsync(V2Operations.DeleteB2bTaxInvoiceAttachment, HttpMethod.Delete, path, null, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException(exception);
+        }
     }
 
     /// <summary>Download b2b tax invoices sheet (<c>GET /b2b/tax-invoices-sheet</c>).</summary>
@@ -159,11 +201,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<string> DownloadSheetAsync(DownloadB2bTaxInvoicesSheetRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<string> DownloadSheetAsync(DownloadB2bTaxInvoicesSheetRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices-sheet", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DownloadB2bTaxInvoicesSheetRequest)));
-        return await _api.SendForTextAsync(V2Operations.DownloadB2bTaxInvoicesSheet, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices-sheet", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DownloadB2bTaxInvoicesSheetRequest)));
+            return _api.SendForTextAsync(V2Operations.DownloadB2bTaxInvoicesSheet, HttpMethod.Get, path, null, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<string>(exception);
+        }
     }
 
     /// <summary>Draft b2b tax invoice (<c>POST /b2b/tax-invoices/draft</c>).</summary>
@@ -177,11 +226,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<DraftB2bTaxInvoiceResponse> DraftAsync(DraftB2bTaxInvoiceRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DraftB2bTaxInvoiceResponse> DraftAsync(DraftB2bTaxInvoiceRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/draft", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.DraftB2bTaxInvoice, HttpMethod.Post, path, request, V2Api.Models.DraftB2bTaxInvoiceRequest, V2Api.Models.DraftB2bTaxInvoiceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/draft", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.DraftB2bTaxInvoice, HttpMethod.Post, path, request, V2Api.Models.DraftB2bTaxInvoiceRequest, V2Api.Models.DraftB2bTaxInvoiceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DraftB2bTaxInvoiceResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b tax invoice (<c>GET /b2b/tax-invoices/{taxInvoiceKey}</c>).</summary>
@@ -197,10 +253,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<B2bTaxInvoice> GetAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<B2bTaxInvoice> GetAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bTaxInvoice, HttpMethod.Get, path, V2Api.Models.B2bTaxInvoice, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bTaxInvoice, HttpMethod.Get, path, V2Api.Models.B2bTaxInvoice, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<B2bTaxInvoice>(exception);
+        }
     }
 
     /// <summary>Get b2b tax invoice attachments (<c>GET /b2b/tax-invoices/{taxInvoiceKey}/attachments</c>).</summary>
@@ -216,10 +279,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bTaxInvoiceAttachmentsResponse> GetAttachmentsAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bTaxInvoiceAttachmentsResponse> GetAttachmentsAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/attachments", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bTaxInvoiceAttachments, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoiceAttachmentsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/attachments", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bTaxInvoiceAttachments, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoiceAttachmentsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bTaxInvoiceAttachmentsResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b bulk tax invoice (<c>GET /b2b/bulk-tax-invoices/{bulkTaxInvoiceId}</c>).</summary>
@@ -233,10 +303,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<B2bBulkTaxInvoice> GetBulkAsync(string bulkTaxInvoiceId, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<B2bBulkTaxInvoice> GetBulkAsync(string bulkTaxInvoiceId, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/bulk-tax-invoices/{V2Api.Segment(bulkTaxInvoiceId, nameof(bulkTaxInvoiceId))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bBulkTaxInvoice, HttpMethod.Get, path, V2Api.Models.B2bBulkTaxInvoice, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/bulk-tax-invoices/{V2Api.Segment(bulkTaxInvoiceId, nameof(bulkTaxInvoiceId))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bBulkTaxInvoice, HttpMethod.Get, path, V2Api.Models.B2bBulkTaxInvoice, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<B2bBulkTaxInvoice>(exception);
+        }
     }
 
     /// <summary>Get b2b tax invoice pdf download URL (<c>GET /b2b/tax-invoices/{taxInvoiceKey}/pdf-download-url</c>).</summary>
@@ -252,10 +329,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bTaxInvoicePdfDownloadUrlResponse> GetPdfDownloadUrlAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bTaxInvoicePdfDownloadUrlResponse> GetPdfDownloadUrlAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/pdf-download-url", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bTaxInvoicePdfDownloadUrl, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicePdfDownloadUrlResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/pdf-download-url", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bTaxInvoicePdfDownloadUrl, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicePdfDownloadUrlResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bTaxInvoicePdfDownloadUrlResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b tax invoice popup URL (<c>GET /b2b/tax-invoices/{taxInvoiceKey}/popup-url</c>).</summary>
@@ -272,10 +356,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bTaxInvoicePopupUrlResponse> GetPopupUrlAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? includeMenu = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bTaxInvoicePopupUrlResponse> GetPopupUrlAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? includeMenu = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/popup-url", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("includeMenu", includeMenu is null ? null : includeMenu.Value ? "true" : "false"), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bTaxInvoicePopupUrl, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicePopupUrlResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/popup-url", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("includeMenu", includeMenu is null ? null : includeMenu.Value ? "true" : "false"), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bTaxInvoicePopupUrl, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicePopupUrlResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bTaxInvoicePopupUrlResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b tax invoice print URL (<c>GET /b2b/tax-invoices/{taxInvoiceKey}/print-url</c>).</summary>
@@ -291,10 +382,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bTaxInvoicePrintUrlResponse> GetPrintUrlAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bTaxInvoicePrintUrlResponse> GetPrintUrlAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/print-url", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bTaxInvoicePrintUrl, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicePrintUrlResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/print-url", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bTaxInvoicePrintUrl, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicePrintUrlResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bTaxInvoicePrintUrlResponse>(exception);
+        }
     }
 
     /// <summary>Issue b2b tax invoice (<c>POST /b2b/tax-invoices/{taxInvoiceKey}/issue</c>).</summary>
@@ -311,11 +409,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<IssueB2bTaxInvoiceResponse> IssueAsync(string taxInvoiceKey, IssueB2bTaxInvoiceRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<IssueB2bTaxInvoiceResponse> IssueAsync(string taxInvoiceKey, IssueB2bTaxInvoiceRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/issue", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.IssueB2bTaxInvoice, HttpMethod.Post, path, request, V2Api.Models.IssueB2bTaxInvoiceRequest, V2Api.Models.IssueB2bTaxInvoiceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/issue", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.IssueB2bTaxInvoice, HttpMethod.Post, path, request, V2Api.Models.IssueB2bTaxInvoiceRequest, V2Api.Models.IssueB2bTaxInvoiceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IssueB2bTaxInvoiceResponse>(exception);
+        }
     }
 
     /// <summary>Issue b2b tax invoice immediately (<c>POST /b2b/tax-invoices/issue-immediately</c>).</summary>
@@ -329,11 +434,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<IssueB2bTaxInvoiceImmediatelyResponse> IssueImmediatelyAsync(IssueB2bTaxInvoiceImmediatelyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<IssueB2bTaxInvoiceImmediatelyResponse> IssueImmediatelyAsync(IssueB2bTaxInvoiceImmediatelyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/issue-immediately", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.IssueB2bTaxInvoiceImmediately, HttpMethod.Post, path, request, V2Api.Models.IssueB2bTaxInvoiceImmediatelyRequest, V2Api.Models.IssueB2bTaxInvoiceImmediatelyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/issue-immediately", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.IssueB2bTaxInvoiceImmediately, HttpMethod.Post, path, request, V2Api.Models.IssueB2bTaxInvoiceImmediatelyRequest, V2Api.Models.IssueB2bTaxInvoiceImmediatelyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IssueB2bTaxInvoiceImmediatelyResponse>(exception);
+        }
     }
 
     /// <summary>Get b2b tax invoices (<c>GET /b2b/tax-invoices</c>).</summary>
@@ -345,10 +457,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bTaxInvoicesResponse> ListPageAsync(GetB2bTaxInvoicesRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bTaxInvoicesResponse> ListPageAsync(GetB2bTaxInvoicesRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetB2bTaxInvoicesRequest)));
-        return await _api.SendAsync(V2Operations.GetB2bTaxInvoices, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicesResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetB2bTaxInvoicesRequest)));
+            return _api.SendAsync(V2Operations.GetB2bTaxInvoices, HttpMethod.Get, path, V2Api.Models.GetB2bTaxInvoicesResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bTaxInvoicesResponse>(exception);
+        }
     }
 
     /// <summary>Refuse b2b tax invoice request (<c>POST /b2b/tax-invoices/{taxInvoiceKey}/refuse-request</c>).</summary>
@@ -365,11 +484,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RefuseB2bTaxInvoiceRequestResponse> RefuseRequestAsync(string taxInvoiceKey, RefuseB2bTaxInvoiceRequestRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RefuseB2bTaxInvoiceRequestResponse> RefuseRequestAsync(string taxInvoiceKey, RefuseB2bTaxInvoiceRequestRequest request, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/refuse-request", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RefuseB2bTaxInvoiceRequest, HttpMethod.Post, path, request, V2Api.Models.RefuseB2bTaxInvoiceRequestRequest, V2Api.Models.RefuseB2bTaxInvoiceRequestResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/refuse-request", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RefuseB2bTaxInvoiceRequest, HttpMethod.Post, path, request, V2Api.Models.RefuseB2bTaxInvoiceRequestRequest, V2Api.Models.RefuseB2bTaxInvoiceRequestResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RefuseB2bTaxInvoiceRequestResponse>(exception);
+        }
     }
 
     /// <summary>Request b2b tax invoice (<c>POST /b2b/tax-invoices/{taxInvoiceKey}/request</c>).</summary>
@@ -385,10 +511,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RequestB2bTaxInvoiceResponse> RequestAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RequestB2bTaxInvoiceResponse> RequestAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/request", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RequestB2bTaxInvoice, HttpMethod.Post, path, V2Api.Models.RequestB2bTaxInvoiceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/request", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RequestB2bTaxInvoice, HttpMethod.Post, path, V2Api.Models.RequestB2bTaxInvoiceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RequestB2bTaxInvoiceResponse>(exception);
+        }
     }
 
     /// <summary>Request b2b tax invoice reverse issuance (<c>POST /b2b/tax-invoices/request-reverse-issuance</c>).</summary>
@@ -402,11 +535,18 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RequestB2bTaxInvoiceReverseIssuanceResponse> RequestReverseIssuanceAsync(RequestB2bTaxInvoiceReverseIssuanceRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RequestB2bTaxInvoiceReverseIssuanceResponse> RequestReverseIssuanceAsync(RequestB2bTaxInvoiceReverseIssuanceRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/request-reverse-issuance", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RequestB2bTaxInvoiceReverseIssuance, HttpMethod.Post, path, request, V2Api.Models.RequestB2bTaxInvoiceReverseIssuanceRequest, V2Api.Models.RequestB2bTaxInvoiceReverseIssuanceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/request-reverse-issuance", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RequestB2bTaxInvoiceReverseIssuance, HttpMethod.Post, path, request, V2Api.Models.RequestB2bTaxInvoiceReverseIssuanceRequest, V2Api.Models.RequestB2bTaxInvoiceReverseIssuanceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RequestB2bTaxInvoiceReverseIssuanceResponse>(exception);
+        }
     }
 
     /// <summary>Send to nts b2b tax invoice (<c>POST /b2b/tax-invoices/{taxInvoiceKey}/send-to-nts</c>).</summary>
@@ -422,10 +562,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<SendToNtsB2bTaxInvoiceResponse> SendToNtsAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<SendToNtsB2bTaxInvoiceResponse> SendToNtsAsync(string taxInvoiceKey, string? brn = null, B2bTaxInvoiceKeyType? taxInvoiceKeyType = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/send-to-nts", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.SendToNtsB2bTaxInvoice, HttpMethod.Post, path, V2Api.Models.SendToNtsB2bTaxInvoiceResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"b2b/tax-invoices/{V2Api.Segment(taxInvoiceKey, nameof(taxInvoiceKey))}/send-to-nts", ("brn", brn), ("taxInvoiceKeyType", taxInvoiceKeyType?.Value), ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.SendToNtsB2bTaxInvoice, HttpMethod.Post, path, V2Api.Models.SendToNtsB2bTaxInvoiceResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SendToNtsB2bTaxInvoiceResponse>(exception);
+        }
     }
 
     /// <summary>Update b2b tax invoice draft (<c>PUT /b2b/tax-invoices/draft</c>).</summary>
@@ -439,10 +586,17 @@ public partial class PortOneV2B2bTaxInvoicesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes a tax invoice; a second copy may be refused or act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdateB2bTaxInvoiceDraftResponse> UpdateDraftAsync(UpdateB2bTaxInvoiceDraftRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdateB2bTaxInvoiceDraftResponse> UpdateDraftAsync(UpdateB2bTaxInvoiceDraftRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/tax-invoices/draft", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdateB2bTaxInvoiceDraft, HttpMethod.Put, path, request, V2Api.Models.UpdateB2bTaxInvoiceDraftRequest, V2Api.Models.UpdateB2bTaxInvoiceDraftResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/tax-invoices/draft", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdateB2bTaxInvoiceDraft, HttpMethod.Put, path, request, V2Api.Models.UpdateB2bTaxInvoiceDraftRequest, V2Api.Models.UpdateB2bTaxInvoiceDraftResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdateB2bTaxInvoiceDraftResponse>(exception);
+        }
     }
 }

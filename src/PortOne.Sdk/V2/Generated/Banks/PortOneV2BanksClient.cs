@@ -37,9 +37,16 @@ public partial class PortOneV2BanksClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetBankInfosResponse> GetAllAsync(CancellationToken cancellationToken = default)
+    public virtual Task<GetBankInfosResponse> GetAllAsync(CancellationToken cancellationToken = default)
     {
-        var path = $"banks";
-        return await _api.SendAsync(V2Operations.GetBankInfos, HttpMethod.Get, path, V2Api.Models.GetBankInfosResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = $"banks";
+            return _api.SendAsync(V2Operations.GetBankInfos, HttpMethod.Get, path, V2Api.Models.GetBankInfosResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetBankInfosResponse>(exception);
+        }
     }
 }

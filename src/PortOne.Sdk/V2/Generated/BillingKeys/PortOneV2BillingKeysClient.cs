@@ -25,12 +25,19 @@ public partial class PortOneV2BillingKeysClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation stores a card; a second copy could issue a second billing key. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConfirmedBillingKeySummary> ConfirmAsync(ConfirmBillingKeyRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ConfirmedBillingKeySummary> ConfirmAsync(ConfirmBillingKeyRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"billing-keys/confirm";
-        return await _api.SendAsync(V2Operations.ConfirmBillingKey, HttpMethod.Post, path, body, V2Api.Models.ConfirmBillingKeyRequest, V2Api.Models.ConfirmedBillingKeySummary, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"billing-keys/confirm";
+            return _api.SendAsync(V2Operations.ConfirmBillingKey, HttpMethod.Post, path, body, V2Api.Models.ConfirmBillingKeyRequest, V2Api.Models.ConfirmedBillingKeySummary, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConfirmedBillingKeySummary>(exception);
+        }
     }
 
     /// <summary>Confirms a billing key issue and the first payment with it (<c>POST /billing-keys/confirm-issue-and-pay</c>).</summary>
@@ -43,11 +50,18 @@ public partial class PortOneV2BillingKeysClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation moves money; never sent twice by the transport. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConfirmedBillingKeyIssueAndPaySummary> ConfirmIssueAndPayAsync(ConfirmBillingKeyIssueAndPayRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ConfirmedBillingKeyIssueAndPaySummary> ConfirmIssueAndPayAsync(ConfirmBillingKeyIssueAndPayRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"billing-keys/confirm-issue-and-pay";
-        return await _api.SendAsync(V2Operations.ConfirmBillingKeyIssueAndPay, HttpMethod.Post, path, body, V2Api.Models.ConfirmBillingKeyIssueAndPayRequest, V2Api.Models.ConfirmedBillingKeyIssueAndPaySummary, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"billing-keys/confirm-issue-and-pay";
+            return _api.SendAsync(V2Operations.ConfirmBillingKeyIssueAndPay, HttpMethod.Post, path, body, V2Api.Models.ConfirmBillingKeyIssueAndPayRequest, V2Api.Models.ConfirmedBillingKeyIssueAndPaySummary, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConfirmedBillingKeyIssueAndPaySummary>(exception);
+        }
     }
 }

@@ -41,10 +41,17 @@ public partial class PortOneV2CashReceiptsClient
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// <para>Without a store ID, the client's configured <c>StoreId</c> is sent when it has one.</para>
     /// </remarks>
-    public virtual async Task<CancelCashReceiptResponse> CancelByPaymentIdAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelCashReceiptResponse> CancelByPaymentIdAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cash-receipt/cancel", ("storeId", storeId ?? _api.StoreId));
-        return await _api.SendAsync(V2Operations.CancelCashReceiptByPaymentId, HttpMethod.Post, path, V2Api.Models.CancelCashReceiptResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cash-receipt/cancel", ("storeId", storeId ?? _api.StoreId));
+            return _api.SendAsync(V2Operations.CancelCashReceiptByPaymentId, HttpMethod.Post, path, V2Api.Models.CancelCashReceiptResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelCashReceiptResponse>(exception);
+        }
     }
 
     /// <summary>Fetches the cash receipt of a payment (<c>GET /payments/{paymentId}/cash-receipt</c>).</summary>
@@ -59,10 +66,17 @@ public partial class PortOneV2CashReceiptsClient
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// <para>Without a store ID, the client's configured <c>StoreId</c> is sent when it has one.</para>
     /// </remarks>
-    public virtual async Task<CashReceipt> GetByPaymentIdAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
+    public virtual Task<CashReceipt> GetByPaymentIdAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cash-receipt", ("storeId", storeId ?? _api.StoreId));
-        return await _api.SendAsync(V2Operations.GetCashReceiptByPaymentId, HttpMethod.Get, path, V2Api.Models.CashReceipt, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cash-receipt", ("storeId", storeId ?? _api.StoreId));
+            return _api.SendAsync(V2Operations.GetCashReceiptByPaymentId, HttpMethod.Get, path, V2Api.Models.CashReceipt, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CashReceipt>(exception);
+        }
     }
 
     /// <summary>Issues a cash receipt (<c>POST /cash-receipts</c>).</summary>
@@ -75,13 +89,20 @@ public partial class PortOneV2CashReceiptsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<IssueCashReceiptResponse> IssueAsync(IssueCashReceiptRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<IssueCashReceiptResponse> IssueAsync(IssueCashReceiptRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        request.Validate(nameof(request), string.Empty);
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"cash-receipts";
-        return await _api.SendAsync(V2Operations.IssueCashReceipt, HttpMethod.Post, path, body, V2Api.Models.IssueCashReceiptRequest, V2Api.Models.IssueCashReceiptResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            request.Validate(nameof(request), string.Empty);
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"cash-receipts";
+            return _api.SendAsync(V2Operations.IssueCashReceipt, HttpMethod.Post, path, body, V2Api.Models.IssueCashReceiptRequest, V2Api.Models.IssueCashReceiptResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IssueCashReceiptResponse>(exception);
+        }
     }
 
     /// <summary>Searches cash receipts, a page at a time (<c>GET /cash-receipts</c>).</summary>
@@ -93,11 +114,18 @@ public partial class PortOneV2CashReceiptsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetCashReceiptsResponse> ListPageAsync(GetCashReceiptsRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetCashReceiptsResponse> ListPageAsync(GetCashReceiptsRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = V2Api.WithQuery($"cash-receipts", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetCashReceiptsRequest)));
-        return await _api.SendAsync(V2Operations.GetCashReceipts, HttpMethod.Get, path, V2Api.Models.GetCashReceiptsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = V2Api.WithQuery($"cash-receipts", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetCashReceiptsRequest)));
+            return _api.SendAsync(V2Operations.GetCashReceipts, HttpMethod.Get, path, V2Api.Models.GetCashReceiptsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetCashReceiptsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

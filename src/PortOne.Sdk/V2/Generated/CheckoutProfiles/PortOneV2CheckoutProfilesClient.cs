@@ -41,9 +41,16 @@ public partial class PortOneV2CheckoutProfilesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<EvaluateCheckoutProfileResponse> EvaluateAsync(string profileKey, Country country, Currency currency, long amount, CancellationToken cancellationToken = default)
+    public virtual Task<EvaluateCheckoutProfileResponse> EvaluateAsync(string profileKey, Country country, Currency currency, long amount, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"checkout-profiles/evaluate", ("profileKey", profileKey), ("country", country.Value), ("currency", currency.Value), ("amount", amount.ToString(CultureInfo.InvariantCulture)));
-        return await _api.SendAsync(V2Operations.EvaluateCheckoutProfile, HttpMethod.Get, path, V2Api.Models.EvaluateCheckoutProfileResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"checkout-profiles/evaluate", ("profileKey", profileKey), ("country", country.Value), ("currency", currency.Value), ("amount", amount.ToString(CultureInfo.InvariantCulture)));
+            return _api.SendAsync(V2Operations.EvaluateCheckoutProfile, HttpMethod.Get, path, V2Api.Models.EvaluateCheckoutProfileResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<EvaluateCheckoutProfileResponse>(exception);
+        }
     }
 }

@@ -40,12 +40,19 @@ public partial class PortOneV2IdentityVerificationsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConfirmIdentityVerificationResponse> ConfirmAsync(string identityVerificationId, ConfirmIdentityVerificationRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ConfirmIdentityVerificationResponse> ConfirmAsync(string identityVerificationId, ConfirmIdentityVerificationRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}/confirm";
-        return await _api.SendAsync(V2Operations.ConfirmIdentityVerification, HttpMethod.Post, path, body, V2Api.Models.ConfirmIdentityVerificationRequest, V2Api.Models.ConfirmIdentityVerificationResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}/confirm";
+            return _api.SendAsync(V2Operations.ConfirmIdentityVerification, HttpMethod.Post, path, body, V2Api.Models.ConfirmIdentityVerificationRequest, V2Api.Models.ConfirmIdentityVerificationResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConfirmIdentityVerificationResponse>(exception);
+        }
     }
 
     /// <summary>Fetches an identity verification (<c>GET /identity-verifications/{identityVerificationId}</c>).</summary>
@@ -60,10 +67,17 @@ public partial class PortOneV2IdentityVerificationsClient
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// <para>Without a store ID, the client's configured <c>StoreId</c> is sent when it has one.</para>
     /// </remarks>
-    public virtual async Task<IdentityVerification> GetAsync(string identityVerificationId, string? storeId = null, CancellationToken cancellationToken = default)
+    public virtual Task<IdentityVerification> GetAsync(string identityVerificationId, string? storeId = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}", ("storeId", storeId ?? _api.StoreId));
-        return await _api.SendAsync(V2Operations.GetIdentityVerification, HttpMethod.Get, path, V2Api.Models.IdentityVerification, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}", ("storeId", storeId ?? _api.StoreId));
+            return _api.SendAsync(V2Operations.GetIdentityVerification, HttpMethod.Get, path, V2Api.Models.IdentityVerification, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IdentityVerification>(exception);
+        }
     }
 
     /// <summary>Searches identity verifications, a page at a time (<c>GET /identity-verifications</c>).</summary>
@@ -75,11 +89,18 @@ public partial class PortOneV2IdentityVerificationsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetIdentityVerificationsResponse> ListPageAsync(GetIdentityVerificationsRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetIdentityVerificationsResponse> ListPageAsync(GetIdentityVerificationsRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = V2Api.WithQuery($"identity-verifications", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetIdentityVerificationsRequest)));
-        return await _api.SendAsync(V2Operations.GetIdentityVerifications, HttpMethod.Get, path, V2Api.Models.GetIdentityVerificationsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = V2Api.WithQuery($"identity-verifications", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetIdentityVerificationsRequest)));
+            return _api.SendAsync(V2Operations.GetIdentityVerifications, HttpMethod.Get, path, V2Api.Models.GetIdentityVerificationsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetIdentityVerificationsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
@@ -109,10 +130,17 @@ public partial class PortOneV2IdentityVerificationsClient
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// <para>Without a store ID, the client's configured <c>StoreId</c> is sent when it has one.</para>
     /// </remarks>
-    public virtual async Task<ResendIdentityVerificationResponse> ResendAsync(string identityVerificationId, string? storeId = null, CancellationToken cancellationToken = default)
+    public virtual Task<ResendIdentityVerificationResponse> ResendAsync(string identityVerificationId, string? storeId = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}/resend", ("storeId", storeId ?? _api.StoreId));
-        return await _api.SendAsync(V2Operations.ResendIdentityVerification, HttpMethod.Post, path, V2Api.Models.ResendIdentityVerificationResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}/resend", ("storeId", storeId ?? _api.StoreId));
+            return _api.SendAsync(V2Operations.ResendIdentityVerification, HttpMethod.Post, path, V2Api.Models.ResendIdentityVerificationResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ResendIdentityVerificationResponse>(exception);
+        }
     }
 
     /// <summary>Starts an identity verification by sending the code to the customer's phone (<c>POST /identity-verifications/{identityVerificationId}/send</c>).</summary>
@@ -126,11 +154,18 @@ public partial class PortOneV2IdentityVerificationsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<SendIdentityVerificationResponse> SendAsync(string identityVerificationId, SendIdentityVerificationRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<SendIdentityVerificationResponse> SendAsync(string identityVerificationId, SendIdentityVerificationRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}/send";
-        return await _api.SendAsync(V2Operations.SendIdentityVerification, HttpMethod.Post, path, body, V2Api.Models.SendIdentityVerificationRequest, V2Api.Models.SendIdentityVerificationResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"identity-verifications/{V2Api.Segment(identityVerificationId, nameof(identityVerificationId))}/send";
+            return _api.SendAsync(V2Operations.SendIdentityVerification, HttpMethod.Post, path, body, V2Api.Models.SendIdentityVerificationRequest, V2Api.Models.SendIdentityVerificationResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SendIdentityVerificationResponse>(exception);
+        }
     }
 }

@@ -39,10 +39,17 @@ public partial class PortOneV2PaymentSessionsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ClosePaymentSessionResponse> CloseAsync(string sessionId, CancellationToken cancellationToken = default)
+    public virtual Task<ClosePaymentSessionResponse> CloseAsync(string sessionId, CancellationToken cancellationToken = default)
     {
-        var path = $"payment-sessions/{V2Api.Segment(sessionId, nameof(sessionId))}/close";
-        return await _api.SendAsync(V2Operations.ClosePaymentSession, HttpMethod.Post, path, V2Api.Models.ClosePaymentSessionResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = $"payment-sessions/{V2Api.Segment(sessionId, nameof(sessionId))}/close";
+            return _api.SendAsync(V2Operations.ClosePaymentSession, HttpMethod.Post, path, V2Api.Models.ClosePaymentSessionResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ClosePaymentSessionResponse>(exception);
+        }
     }
 
     /// <summary>Create payment session (<c>POST /payment-sessions</c>).</summary>
@@ -55,11 +62,18 @@ public partial class PortOneV2PaymentSessionsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreatePaymentSessionResponse> CreateAsync(CreatePaymentSessionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatePaymentSessionResponse> CreateAsync(CreatePaymentSessionRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = $"payment-sessions";
-        return await _api.SendAsync(V2Operations.CreatePaymentSession, HttpMethod.Post, path, request, V2Api.Models.CreatePaymentSessionRequest, V2Api.Models.CreatePaymentSessionResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = $"payment-sessions";
+            return _api.SendAsync(V2Operations.CreatePaymentSession, HttpMethod.Post, path, request, V2Api.Models.CreatePaymentSessionRequest, V2Api.Models.CreatePaymentSessionResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreatePaymentSessionResponse>(exception);
+        }
     }
 
     /// <summary>Get payment session (<c>GET /payment-sessions/{sessionId}</c>).</summary>
@@ -72,9 +86,16 @@ public partial class PortOneV2PaymentSessionsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PaymentSession> GetAsync(string sessionId, CancellationToken cancellationToken = default)
+    public virtual Task<PaymentSession> GetAsync(string sessionId, CancellationToken cancellationToken = default)
     {
-        var path = $"payment-sessions/{V2Api.Segment(sessionId, nameof(sessionId))}";
-        return await _api.SendAsync(V2Operations.GetPaymentSession, HttpMethod.Get, path, V2Api.Models.PaymentSession, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = $"payment-sessions/{V2Api.Segment(sessionId, nameof(sessionId))}";
+            return _api.SendAsync(V2Operations.GetPaymentSession, HttpMethod.Get, path, V2Api.Models.PaymentSession, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PaymentSession>(exception);
+        }
     }
 }

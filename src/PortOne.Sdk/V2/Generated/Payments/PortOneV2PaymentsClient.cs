@@ -26,12 +26,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ApplyEscrowLogisticsResponse> ApplyEscrowLogisticsAsync(string paymentId, RegisterEscrowLogisticsRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ApplyEscrowLogisticsResponse> ApplyEscrowLogisticsAsync(string paymentId, RegisterEscrowLogisticsRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/escrow/logistics";
-        return await _api.SendAsync(V2Operations.ApplyEscrowLogistics, HttpMethod.Post, path, body, V2Api.Models.RegisterEscrowLogisticsRequest, V2Api.Models.ApplyEscrowLogisticsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/escrow/logistics";
+            return _api.SendAsync(V2Operations.ApplyEscrowLogistics, HttpMethod.Post, path, body, V2Api.Models.RegisterEscrowLogisticsRequest, V2Api.Models.ApplyEscrowLogisticsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ApplyEscrowLogisticsResponse>(exception);
+        }
     }
 
     /// <summary>Captures (collects) a payment that was only authorised (<c>POST /payments/{paymentId}/capture</c>).</summary>
@@ -45,12 +52,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation moves money; never sent twice by the transport. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CapturePaymentResponse> CaptureAsync(string paymentId, CapturePaymentRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CapturePaymentResponse> CaptureAsync(string paymentId, CapturePaymentRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/capture";
-        return await _api.SendAsync(V2Operations.CapturePayment, HttpMethod.Post, path, body, V2Api.Models.CapturePaymentRequest, V2Api.Models.CapturePaymentResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/capture";
+            return _api.SendAsync(V2Operations.CapturePayment, HttpMethod.Post, path, body, V2Api.Models.CapturePaymentRequest, V2Api.Models.CapturePaymentResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CapturePaymentResponse>(exception);
+        }
     }
 
     /// <summary>Closes a virtual account that is waiting for a deposit, so it can no longer be paid into (<c>POST /payments/{paymentId}/virtual-account/close</c>).</summary>
@@ -65,10 +79,17 @@ public partial class PortOneV2PaymentsClient
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// <para>Without a store ID, the client's configured <c>StoreId</c> is sent when it has one.</para>
     /// </remarks>
-    public virtual async Task<CloseVirtualAccountResponse> CloseVirtualAccountAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
+    public virtual Task<CloseVirtualAccountResponse> CloseVirtualAccountAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/virtual-account/close", ("storeId", storeId ?? _api.StoreId));
-        return await _api.SendAsync(V2Operations.CloseVirtualAccount, HttpMethod.Post, path, V2Api.Models.CloseVirtualAccountResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/virtual-account/close", ("storeId", storeId ?? _api.StoreId));
+            return _api.SendAsync(V2Operations.CloseVirtualAccount, HttpMethod.Post, path, V2Api.Models.CloseVirtualAccountResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CloseVirtualAccountResponse>(exception);
+        }
     }
 
     /// <summary>Confirms a payment the customer authorised in the browser, when the store confirms payments on its server (<c>POST /payments/{paymentId}/confirm</c>).</summary>
@@ -82,12 +103,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation moves money; never sent twice by the transport. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConfirmedPaymentSummary> ConfirmAsync(string paymentId, ConfirmPaymentRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ConfirmedPaymentSummary> ConfirmAsync(string paymentId, ConfirmPaymentRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/confirm";
-        return await _api.SendAsync(V2Operations.ConfirmPayment, HttpMethod.Post, path, body, V2Api.Models.ConfirmPaymentRequest, V2Api.Models.ConfirmedPaymentSummary, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/confirm";
+            return _api.SendAsync(V2Operations.ConfirmPayment, HttpMethod.Post, path, body, V2Api.Models.ConfirmPaymentRequest, V2Api.Models.ConfirmedPaymentSummary, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConfirmedPaymentSummary>(exception);
+        }
     }
 
     /// <summary>Confirms, for the buyer, that an escrow purchase was received (<c>POST /payments/{paymentId}/escrow/complete</c>).</summary>
@@ -101,12 +129,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation moves money; never sent twice by the transport. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConfirmEscrowResponse> ConfirmEscrowAsync(string paymentId, ConfirmEscrowRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ConfirmEscrowResponse> ConfirmEscrowAsync(string paymentId, ConfirmEscrowRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/escrow/complete";
-        return await _api.SendAsync(V2Operations.ConfirmEscrow, HttpMethod.Post, path, body, V2Api.Models.ConfirmEscrowRequest, V2Api.Models.ConfirmEscrowResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/escrow/complete";
+            return _api.SendAsync(V2Operations.ConfirmEscrow, HttpMethod.Post, path, body, V2Api.Models.ConfirmEscrowRequest, V2Api.Models.ConfirmEscrowResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConfirmEscrowResponse>(exception);
+        }
     }
 
     /// <summary>Fetches payments in order of change, a cursor at a time (<c>GET /payments-by-cursor</c>).</summary>
@@ -120,11 +155,18 @@ public partial class PortOneV2PaymentsClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<GetAllPaymentsByCursorResponse> GetAllByCursorAsync(GetAllPaymentsByCursorRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetAllPaymentsByCursorResponse> GetAllByCursorAsync(GetAllPaymentsByCursorRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = V2Api.WithQuery($"payments-by-cursor", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetAllPaymentsByCursorRequest)));
-        return await _api.SendAsync(V2Operations.GetAllPaymentsByCursor, HttpMethod.Get, path, V2Api.Models.GetAllPaymentsByCursorResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = V2Api.WithQuery($"payments-by-cursor", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetAllPaymentsByCursorRequest)));
+            return _api.SendAsync(V2Operations.GetAllPaymentsByCursor, HttpMethod.Get, path, V2Api.Models.GetAllPaymentsByCursorResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetAllPaymentsByCursorResponse>(exception);
+        }
     }
 
     /// <summary>Fetches payment events in order, a cursor at a time (<c>GET /payment-events-by-cursor</c>).</summary>
@@ -138,11 +180,18 @@ public partial class PortOneV2PaymentsClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<GetAllPaymentEventsByCursorResponse> GetAllEventsByCursorAsync(GetAllPaymentEventsByCursorRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetAllPaymentEventsByCursorResponse> GetAllEventsByCursorAsync(GetAllPaymentEventsByCursorRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = V2Api.WithQuery($"payment-events-by-cursor", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetAllPaymentEventsByCursorRequest)));
-        return await _api.SendAsync(V2Operations.GetAllPaymentEventsByCursor, HttpMethod.Get, path, V2Api.Models.GetAllPaymentEventsByCursorResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = V2Api.WithQuery($"payment-events-by-cursor", ("requestBody", body is null ? null : JsonSerializer.Serialize(body, V2Api.Models.GetAllPaymentEventsByCursorRequest)));
+            return _api.SendAsync(V2Operations.GetAllPaymentEventsByCursor, HttpMethod.Get, path, V2Api.Models.GetAllPaymentEventsByCursorResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetAllPaymentEventsByCursorResponse>(exception);
+        }
     }
 
     /// <summary>Lists the payment attempts (transactions) made under a payment ID (<c>GET /payments/{paymentId}/transactions</c>).</summary>
@@ -159,10 +208,17 @@ public partial class PortOneV2PaymentsClient
     /// <para>Without a store ID, the client's configured <c>StoreId</c> is sent when it has one.</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<GetPaymentTransactionsResponse> GetTransactionsAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPaymentTransactionsResponse> GetTransactionsAsync(string paymentId, string? storeId = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/transactions", ("storeId", storeId ?? _api.StoreId));
-        return await _api.SendAsync(V2Operations.GetPaymentTransactions, HttpMethod.Get, path, V2Api.Models.GetPaymentTransactionsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/transactions", ("storeId", storeId ?? _api.StoreId));
+            return _api.SendAsync(V2Operations.GetPaymentTransactions, HttpMethod.Get, path, V2Api.Models.GetPaymentTransactionsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPaymentTransactionsResponse>(exception);
+        }
     }
 
     /// <summary>Changes the shipping details of an escrow payment (<c>PATCH /payments/{paymentId}/escrow/logistics</c>).</summary>
@@ -176,12 +232,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ModifyEscrowLogisticsResponse> ModifyEscrowLogisticsAsync(string paymentId, ModifyEscrowLogisticsRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ModifyEscrowLogisticsResponse> ModifyEscrowLogisticsAsync(string paymentId, ModifyEscrowLogisticsRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/escrow/logistics";
-        return await _api.SendAsync(V2Operations.ModifyEscrowLogistics, V2Api.Patch, path, body, V2Api.Models.ModifyEscrowLogisticsRequest, V2Api.Models.ModifyEscrowLogisticsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/escrow/logistics";
+            return _api.SendAsync(V2Operations.ModifyEscrowLogistics, V2Api.Patch, path, body, V2Api.Models.ModifyEscrowLogisticsRequest, V2Api.Models.ModifyEscrowLogisticsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ModifyEscrowLogisticsResponse>(exception);
+        }
     }
 
     /// <summary>Tells PortOne in advance the amount and currency a payment must have, so a tampered browser request is refused (<c>POST /payments/{paymentId}/pre-register</c>).</summary>
@@ -195,12 +258,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<PreRegisterPaymentResponse> PreRegisterAsync(string paymentId, PreRegisterPaymentRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<PreRegisterPaymentResponse> PreRegisterAsync(string paymentId, PreRegisterPaymentRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/pre-register";
-        return await _api.SendAsync(V2Operations.PreRegisterPayment, HttpMethod.Post, path, body, V2Api.Models.PreRegisterPaymentRequest, V2Api.Models.PreRegisterPaymentResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/pre-register";
+            return _api.SendAsync(V2Operations.PreRegisterPayment, HttpMethod.Post, path, body, V2Api.Models.PreRegisterPaymentRequest, V2Api.Models.PreRegisterPaymentResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PreRegisterPaymentResponse>(exception);
+        }
     }
 
     /// <summary>Sends a payment's webhook again (<c>POST /payments/{paymentId}/resend-webhook</c>).</summary>
@@ -214,12 +284,19 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ResendWebhookResponse> ResendWebhookAsync(string paymentId, ResendWebhookRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ResendWebhookResponse> ResendWebhookAsync(string paymentId, ResendWebhookRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/resend-webhook";
-        return await _api.SendAsync(V2Operations.ResendWebhook, HttpMethod.Post, path, body, V2Api.Models.ResendWebhookRequest, V2Api.Models.ResendWebhookResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/resend-webhook";
+            return _api.SendAsync(V2Operations.ResendWebhook, HttpMethod.Post, path, body, V2Api.Models.ResendWebhookRequest, V2Api.Models.ResendWebhookResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ResendWebhookResponse>(exception);
+        }
     }
 
     /// <summary>Stops a cancellation that is still pending (<c>POST /payments/{paymentId}/cancellations/{cancellationId}/stop</c>).</summary>
@@ -234,11 +311,18 @@ public partial class PortOneV2PaymentsClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation moves money; never sent twice by the transport. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<StopPaymentCancellationResponse> StopCancellationAsync(string paymentId, string cancellationId, StopPaymentCancellationRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<StopPaymentCancellationResponse> StopCancellationAsync(string paymentId, string cancellationId, StopPaymentCancellationRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
-        var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancellations/{V2Api.Segment(cancellationId, nameof(cancellationId))}/stop";
-        return await _api.SendAsync(V2Operations.StopPaymentCancellation, HttpMethod.Post, path, body, V2Api.Models.StopPaymentCancellationRequest, V2Api.Models.StopPaymentCancellationResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var body = request is not null && _api.StoreId is { } storeId ? request.WithDefaultStoreId(storeId) : request;
+            var path = $"payments/{V2Api.Segment(paymentId, nameof(paymentId))}/cancellations/{V2Api.Segment(cancellationId, nameof(cancellationId))}/stop";
+            return _api.SendAsync(V2Operations.StopPaymentCancellation, HttpMethod.Post, path, body, V2Api.Models.StopPaymentCancellationRequest, V2Api.Models.StopPaymentCancellationResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<StopPaymentCancellationResponse>(exception);
+        }
     }
 }

@@ -39,11 +39,18 @@ public partial class PortOneV2PgSpecificClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConfirmPaymentwallDeliveryResponse> ConfirmPaymentwallDeliveryAsync(ConfirmPaymentwallDeliveryRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<ConfirmPaymentwallDeliveryResponse> ConfirmPaymentwallDeliveryAsync(ConfirmPaymentwallDeliveryRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = $"paymentwall/delivery/confirm";
-        return await _api.SendAsync(V2Operations.ConfirmPaymentwallDelivery, HttpMethod.Post, path, request, V2Api.Models.ConfirmPaymentwallDeliveryRequest, V2Api.Models.ConfirmPaymentwallDeliveryResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = $"paymentwall/delivery/confirm";
+            return _api.SendAsync(V2Operations.ConfirmPaymentwallDelivery, HttpMethod.Post, path, request, V2Api.Models.ConfirmPaymentwallDeliveryRequest, V2Api.Models.ConfirmPaymentwallDeliveryResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConfirmPaymentwallDeliveryResponse>(exception);
+        }
     }
 
     /// <summary>Get kakaopay payment order (<c>GET /kakaopay/payment/order</c>).</summary>
@@ -56,9 +63,16 @@ public partial class PortOneV2PgSpecificClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetKakaopayPaymentOrderResponse> GetKakaopayPaymentOrderAsync(string pgTxId, string channelKey, CancellationToken cancellationToken = default)
+    public virtual Task<GetKakaopayPaymentOrderResponse> GetKakaopayPaymentOrderAsync(string pgTxId, string channelKey, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"kakaopay/payment/order", ("pgTxId", pgTxId), ("channelKey", channelKey));
-        return await _api.SendAsync(V2Operations.GetKakaopayPaymentOrder, HttpMethod.Get, path, V2Api.Models.GetKakaopayPaymentOrderResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"kakaopay/payment/order", ("pgTxId", pgTxId), ("channelKey", channelKey));
+            return _api.SendAsync(V2Operations.GetKakaopayPaymentOrder, HttpMethod.Get, path, V2Api.Models.GetKakaopayPaymentOrderResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetKakaopayPaymentOrderResponse>(exception);
+        }
     }
 }

@@ -41,10 +41,17 @@ public partial class PortOneV2PlatformAccountTransfersClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<GetPlatformAccountTransfersResponse> ListPageAsync(GetPlatformAccountTransfersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformAccountTransfersResponse> ListPageAsync(GetPlatformAccountTransfersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/account-transfers", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformAccountTransfersRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformAccountTransfers, HttpMethod.Get, path, V2Api.Models.GetPlatformAccountTransfersResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/account-transfers", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformAccountTransfersRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformAccountTransfers, HttpMethod.Get, path, V2Api.Models.GetPlatformAccountTransfersResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformAccountTransfersResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

@@ -43,9 +43,16 @@ public partial class PortOneV2PlatformAccountsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformAccountHolder> GetHolderAsync(Bank bank, string accountNumber, bool? test = null, string? birthdate = null, string? businessRegistrationNumber = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformAccountHolder> GetHolderAsync(Bank bank, string accountNumber, bool? test = null, string? birthdate = null, string? businessRegistrationNumber = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/bank-accounts/{V2Api.Segment(bank.Value, nameof(bank))}/{V2Api.Segment(accountNumber, nameof(accountNumber))}/holder", ("test", test is null ? null : test.Value ? "true" : "false"), ("birthdate", birthdate), ("businessRegistrationNumber", businessRegistrationNumber));
-        return await _api.SendAsync(V2Operations.GetPlatformAccountHolder, HttpMethod.Get, path, V2Api.Models.PlatformAccountHolder, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/bank-accounts/{V2Api.Segment(bank.Value, nameof(bank))}/{V2Api.Segment(accountNumber, nameof(accountNumber))}/holder", ("test", test is null ? null : test.Value ? "true" : "false"), ("birthdate", birthdate), ("businessRegistrationNumber", businessRegistrationNumber));
+            return _api.SendAsync(V2Operations.GetPlatformAccountHolder, HttpMethod.Get, path, V2Api.Models.PlatformAccountHolder, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformAccountHolder>(exception);
+        }
     }
 }

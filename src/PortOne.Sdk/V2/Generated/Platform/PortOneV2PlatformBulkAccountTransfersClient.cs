@@ -39,10 +39,17 @@ public partial class PortOneV2PlatformBulkAccountTransfersClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformBulkAccountTransfersResponse> ListPageAsync(GetPlatformBulkAccountTransfersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformBulkAccountTransfersResponse> ListPageAsync(GetPlatformBulkAccountTransfersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/bulk-account-transfers", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformBulkAccountTransfersRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformBulkAccountTransfers, HttpMethod.Get, path, V2Api.Models.GetPlatformBulkAccountTransfersResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/bulk-account-transfers", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformBulkAccountTransfersRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformBulkAccountTransfers, HttpMethod.Get, path, V2Api.Models.GetPlatformBulkAccountTransfersResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformBulkAccountTransfersResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

@@ -39,10 +39,17 @@ public partial class PortOneV2PlatformBulkPayoutsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformBulkPayoutsResponse> ListPageAsync(GetPlatformBulkPayoutsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformBulkPayoutsResponse> ListPageAsync(GetPlatformBulkPayoutsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/bulk-payouts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformBulkPayoutsRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformBulkPayouts, HttpMethod.Get, path, V2Api.Models.GetPlatformBulkPayoutsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/bulk-payouts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformBulkPayoutsRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformBulkPayouts, HttpMethod.Get, path, V2Api.Models.GetPlatformBulkPayoutsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformBulkPayoutsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

@@ -92,10 +92,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<CancelPlatformAdditionalFeePolicyScheduleResponse> CancelAdditionalFeePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelPlatformAdditionalFeePolicyScheduleResponse> CancelAdditionalFeePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CancelPlatformAdditionalFeePolicySchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformAdditionalFeePolicyScheduleResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CancelPlatformAdditionalFeePolicySchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformAdditionalFeePolicyScheduleResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelPlatformAdditionalFeePolicyScheduleResponse>(exception);
+        }
     }
 
     /// <summary>Cancel platform contract schedule (<c>DELETE /platform/contracts/{id}/schedule</c>).</summary>
@@ -111,10 +118,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<CancelPlatformContractScheduleResponse> CancelContractScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelPlatformContractScheduleResponse> CancelContractScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CancelPlatformContractSchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformContractScheduleResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CancelPlatformContractSchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformContractScheduleResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelPlatformContractScheduleResponse>(exception);
+        }
     }
 
     /// <summary>Cancel platform discount share policy schedule (<c>DELETE /platform/discount-share-policies/{id}/schedule</c>).</summary>
@@ -130,10 +144,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<CancelPlatformDiscountSharePolicyScheduleResponse> CancelDiscountSharePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelPlatformDiscountSharePolicyScheduleResponse> CancelDiscountSharePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CancelPlatformDiscountSharePolicySchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformDiscountSharePolicyScheduleResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CancelPlatformDiscountSharePolicySchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformDiscountSharePolicyScheduleResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelPlatformDiscountSharePolicyScheduleResponse>(exception);
+        }
     }
 
     /// <summary>Cancel platform partner schedule (<c>DELETE /platform/partners/{id}/schedule</c>).</summary>
@@ -149,10 +170,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<CancelPlatformPartnerScheduleResponse> CancelPartnerScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CancelPlatformPartnerScheduleResponse> CancelPartnerScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CancelPlatformPartnerSchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformPartnerScheduleResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CancelPlatformPartnerSchedule, HttpMethod.Delete, path, V2Api.Models.CancelPlatformPartnerScheduleResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CancelPlatformPartnerScheduleResponse>(exception);
+        }
     }
 
     /// <summary>Get platform additional fee policy schedule (<c>GET /platform/additional-fee-policies/{id}/schedule</c>).</summary>
@@ -168,10 +196,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<PlatformAdditionalFeePolicy> GetAdditionalFeePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformAdditionalFeePolicy> GetAdditionalFeePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicySchedule, HttpMethod.Get, path, V2Api.Models.PlatformAdditionalFeePolicy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicySchedule, HttpMethod.Get, path, V2Api.Models.PlatformAdditionalFeePolicy, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformAdditionalFeePolicy>(exception);
+        }
     }
 
     /// <summary>Get platform contract schedule (<c>GET /platform/contracts/{id}/schedule</c>).</summary>
@@ -187,10 +222,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<PlatformContract> GetContractScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformContract> GetContractScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformContractSchedule, HttpMethod.Get, path, V2Api.Models.PlatformContract, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformContractSchedule, HttpMethod.Get, path, V2Api.Models.PlatformContract, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformContract>(exception);
+        }
     }
 
     /// <summary>Get platform discount share policy filter options (<c>GET /platform/discount-share-policy-filter-options</c>).</summary>
@@ -205,10 +247,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<PlatformDiscountSharePolicyFilterOptions> GetDiscountSharePolicyFilterOptionsAsync(bool? test = null, bool? isArchived = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformDiscountSharePolicyFilterOptions> GetDiscountSharePolicyFilterOptionsAsync(bool? test = null, bool? isArchived = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policy-filter-options", ("test", test is null ? null : test.Value ? "true" : "false"), ("isArchived", isArchived is null ? null : isArchived.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicyFilterOptions, HttpMethod.Get, path, V2Api.Models.PlatformDiscountSharePolicyFilterOptions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policy-filter-options", ("test", test is null ? null : test.Value ? "true" : "false"), ("isArchived", isArchived is null ? null : isArchived.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicyFilterOptions, HttpMethod.Get, path, V2Api.Models.PlatformDiscountSharePolicyFilterOptions, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformDiscountSharePolicyFilterOptions>(exception);
+        }
     }
 
     /// <summary>Get platform discount share policy schedule (<c>GET /platform/discount-share-policies/{id}/schedule</c>).</summary>
@@ -224,10 +273,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<PlatformDiscountSharePolicy> GetDiscountSharePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformDiscountSharePolicy> GetDiscountSharePolicyScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicySchedule, HttpMethod.Get, path, V2Api.Models.PlatformDiscountSharePolicy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicySchedule, HttpMethod.Get, path, V2Api.Models.PlatformDiscountSharePolicy, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformDiscountSharePolicy>(exception);
+        }
     }
 
     /// <summary>Get platform partner filter options (<c>GET /platform/partner-filter-options</c>).</summary>
@@ -242,10 +298,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<PlatformPartnerFilterOptions> GetPartnerFilterOptionsAsync(bool? test = null, bool? isArchived = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformPartnerFilterOptions> GetPartnerFilterOptionsAsync(bool? test = null, bool? isArchived = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partner-filter-options", ("test", test is null ? null : test.Value ? "true" : "false"), ("isArchived", isArchived is null ? null : isArchived.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformPartnerFilterOptions, HttpMethod.Get, path, V2Api.Models.PlatformPartnerFilterOptions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partner-filter-options", ("test", test is null ? null : test.Value ? "true" : "false"), ("isArchived", isArchived is null ? null : isArchived.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformPartnerFilterOptions, HttpMethod.Get, path, V2Api.Models.PlatformPartnerFilterOptions, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformPartnerFilterOptions>(exception);
+        }
     }
 
     /// <summary>Get platform partner schedule (<c>GET /platform/partners/{id}/schedule</c>).</summary>
@@ -261,10 +324,17 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<PlatformPartner> GetPartnerScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformPartner> GetPartnerScheduleAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformPartnerSchedule, HttpMethod.Get, path, V2Api.Models.PlatformPartner, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformPartnerSchedule, HttpMethod.Get, path, V2Api.Models.PlatformPartner, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformPartner>(exception);
+        }
     }
 
     /// <summary>Get platform setting (<c>GET /platform/setting</c>).</summary>
@@ -276,10 +346,17 @@ public partial class PortOneV2PlatformClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformSetting> GetSettingAsync(bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformSetting> GetSettingAsync(bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/setting", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformSetting, HttpMethod.Get, path, V2Api.Models.PlatformSetting, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/setting", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformSetting, HttpMethod.Get, path, V2Api.Models.PlatformSetting, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformSetting>(exception);
+        }
     }
 
     /// <summary>Reschedule additional fee policy (<c>PUT /platform/additional-fee-policies/{id}/schedule</c>).</summary>
@@ -296,11 +373,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<ReschedulePlatformAdditionalFeePolicyResponse> RescheduleAdditionalFeePolicyAsync(string id, ReschedulePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ReschedulePlatformAdditionalFeePolicyResponse> RescheduleAdditionalFeePolicyAsync(string id, ReschedulePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RescheduleAdditionalFeePolicy, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformAdditionalFeePolicyRequest, V2Api.Models.ReschedulePlatformAdditionalFeePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RescheduleAdditionalFeePolicy, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformAdditionalFeePolicyRequest, V2Api.Models.ReschedulePlatformAdditionalFeePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ReschedulePlatformAdditionalFeePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Reschedule contract (<c>PUT /platform/contracts/{id}/schedule</c>).</summary>
@@ -317,11 +401,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<ReschedulePlatformContractResponse> RescheduleContractAsync(string id, ReschedulePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ReschedulePlatformContractResponse> RescheduleContractAsync(string id, ReschedulePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RescheduleContract, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformContractRequest, V2Api.Models.ReschedulePlatformContractResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RescheduleContract, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformContractRequest, V2Api.Models.ReschedulePlatformContractResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ReschedulePlatformContractResponse>(exception);
+        }
     }
 
     /// <summary>Reschedule discount share policy (<c>PUT /platform/discount-share-policies/{id}/schedule</c>).</summary>
@@ -338,11 +429,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<ReschedulePlatformDiscountSharePolicyResponse> RescheduleDiscountSharePolicyAsync(string id, ReschedulePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ReschedulePlatformDiscountSharePolicyResponse> RescheduleDiscountSharePolicyAsync(string id, ReschedulePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RescheduleDiscountSharePolicy, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformDiscountSharePolicyRequest, V2Api.Models.ReschedulePlatformDiscountSharePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RescheduleDiscountSharePolicy, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformDiscountSharePolicyRequest, V2Api.Models.ReschedulePlatformDiscountSharePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ReschedulePlatformDiscountSharePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Reschedule partner (<c>PUT /platform/partners/{id}/schedule</c>).</summary>
@@ -359,11 +457,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<ReschedulePlatformPartnerResponse> ReschedulePartnerAsync(string id, ReschedulePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ReschedulePlatformPartnerResponse> ReschedulePartnerAsync(string id, ReschedulePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ReschedulePartner, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformPartnerRequest, V2Api.Models.ReschedulePlatformPartnerResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ReschedulePartner, HttpMethod.Put, path, request, V2Api.Models.ReschedulePlatformPartnerRequest, V2Api.Models.ReschedulePlatformPartnerResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ReschedulePlatformPartnerResponse>(exception);
+        }
     }
 
     /// <summary>Schedule additional fee policy (<c>POST /platform/additional-fee-policies/{id}/schedule</c>).</summary>
@@ -380,11 +485,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<SchedulePlatformAdditionalFeePolicyResponse> ScheduleAdditionalFeePolicyAsync(string id, SchedulePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<SchedulePlatformAdditionalFeePolicyResponse> ScheduleAdditionalFeePolicyAsync(string id, SchedulePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ScheduleAdditionalFeePolicy, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformAdditionalFeePolicyRequest, V2Api.Models.SchedulePlatformAdditionalFeePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ScheduleAdditionalFeePolicy, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformAdditionalFeePolicyRequest, V2Api.Models.SchedulePlatformAdditionalFeePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SchedulePlatformAdditionalFeePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Schedule contract (<c>POST /platform/contracts/{id}/schedule</c>).</summary>
@@ -401,11 +513,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<SchedulePlatformContractResponse> ScheduleContractAsync(string id, SchedulePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<SchedulePlatformContractResponse> ScheduleContractAsync(string id, SchedulePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ScheduleContract, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformContractRequest, V2Api.Models.SchedulePlatformContractResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ScheduleContract, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformContractRequest, V2Api.Models.SchedulePlatformContractResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SchedulePlatformContractResponse>(exception);
+        }
     }
 
     /// <summary>Schedule discount share policy (<c>POST /platform/discount-share-policies/{id}/schedule</c>).</summary>
@@ -422,11 +541,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<SchedulePlatformDiscountSharePolicyResponse> ScheduleDiscountSharePolicyAsync(string id, SchedulePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<SchedulePlatformDiscountSharePolicyResponse> ScheduleDiscountSharePolicyAsync(string id, SchedulePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ScheduleDiscountSharePolicy, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformDiscountSharePolicyRequest, V2Api.Models.SchedulePlatformDiscountSharePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ScheduleDiscountSharePolicy, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformDiscountSharePolicyRequest, V2Api.Models.SchedulePlatformDiscountSharePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SchedulePlatformDiscountSharePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Schedule partner (<c>POST /platform/partners/{id}/schedule</c>).</summary>
@@ -443,11 +569,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<SchedulePlatformPartnerResponse> SchedulePartnerAsync(string id, SchedulePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<SchedulePlatformPartnerResponse> SchedulePartnerAsync(string id, SchedulePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.SchedulePartner, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformPartnerRequest, V2Api.Models.SchedulePlatformPartnerResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.SchedulePartner, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformPartnerRequest, V2Api.Models.SchedulePlatformPartnerResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SchedulePlatformPartnerResponse>(exception);
+        }
     }
 
     /// <summary>Schedule platform partners (<c>POST /platform/partners/schedule</c>).</summary>
@@ -463,11 +596,18 @@ public partial class PortOneV2PlatformClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<SchedulePlatformPartnersResponse> SchedulePartnersAsync(SchedulePlatformPartnersRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<SchedulePlatformPartnersResponse> SchedulePartnersAsync(SchedulePlatformPartnersRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.SchedulePlatformPartners, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformPartnersRequest, V2Api.Models.SchedulePlatformPartnersResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/schedule", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.SchedulePlatformPartners, HttpMethod.Post, path, request, V2Api.Models.SchedulePlatformPartnersRequest, V2Api.Models.SchedulePlatformPartnersResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<SchedulePlatformPartnersResponse>(exception);
+        }
     }
 
     /// <summary>Update platform setting (<c>PATCH /platform/setting</c>).</summary>
@@ -481,10 +621,17 @@ public partial class PortOneV2PlatformClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdatePlatformSettingResponse> UpdateSettingAsync(UpdatePlatformSettingRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatePlatformSettingResponse> UpdateSettingAsync(UpdatePlatformSettingRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/setting", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdatePlatformSetting, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformSettingRequest, V2Api.Models.UpdatePlatformSettingResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/setting", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdatePlatformSetting, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformSettingRequest, V2Api.Models.UpdatePlatformSettingResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdatePlatformSettingResponse>(exception);
+        }
     }
 }

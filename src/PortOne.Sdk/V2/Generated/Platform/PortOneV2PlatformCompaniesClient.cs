@@ -40,11 +40,18 @@ public partial class PortOneV2PlatformCompaniesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation looks business registrations up; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetB2bBusinessInfosResponse> GetBusinessInfosAsync(GetB2bBusinessInfosRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetB2bBusinessInfosResponse> GetBusinessInfosAsync(GetB2bBusinessInfosRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"b2b/companies/business-info", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetB2bBusinessInfos, HttpMethod.Post, path, request, V2Api.Models.GetB2bBusinessInfosRequest, V2Api.Models.GetB2bBusinessInfosResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"b2b/companies/business-info", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetB2bBusinessInfos, HttpMethod.Post, path, request, V2Api.Models.GetB2bBusinessInfosRequest, V2Api.Models.GetB2bBusinessInfosResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetB2bBusinessInfosResponse>(exception);
+        }
     }
 
     /// <summary>Get platform company state (<c>GET /platform/companies/{businessRegistrationNumber}/state</c>).</summary>
@@ -58,9 +65,16 @@ public partial class PortOneV2PlatformCompaniesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformCompanyStatePayload> GetStateAsync(string businessRegistrationNumber, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformCompanyStatePayload> GetStateAsync(string businessRegistrationNumber, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/companies/{V2Api.Segment(businessRegistrationNumber, nameof(businessRegistrationNumber))}/state", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformCompanyState, HttpMethod.Get, path, V2Api.Models.GetPlatformCompanyStatePayload, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/companies/{V2Api.Segment(businessRegistrationNumber, nameof(businessRegistrationNumber))}/state", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformCompanyState, HttpMethod.Get, path, V2Api.Models.GetPlatformCompanyStatePayload, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformCompanyStatePayload>(exception);
+        }
     }
 }

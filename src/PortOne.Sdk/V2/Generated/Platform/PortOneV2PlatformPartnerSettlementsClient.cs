@@ -42,11 +42,18 @@ public partial class PortOneV2PlatformPartnerSettlementsClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<DeletePlatformPartnerSettlementsResponse> DeleteAsync(DeletePlatformPartnerSettlementsRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DeletePlatformPartnerSettlementsResponse> DeleteAsync(DeletePlatformPartnerSettlementsRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partner-settlements/delete", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.DeletePlatformPartnerSettlements, HttpMethod.Post, path, request, V2Api.Models.DeletePlatformPartnerSettlementsRequest, V2Api.Models.DeletePlatformPartnerSettlementsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partner-settlements/delete", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.DeletePlatformPartnerSettlements, HttpMethod.Post, path, request, V2Api.Models.DeletePlatformPartnerSettlementsRequest, V2Api.Models.DeletePlatformPartnerSettlementsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DeletePlatformPartnerSettlementsResponse>(exception);
+        }
     }
 
     /// <summary>Get platform partner settlements (<c>GET /platform/partner-settlements</c>).</summary>
@@ -59,10 +66,17 @@ public partial class PortOneV2PlatformPartnerSettlementsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformPartnerSettlementsResponse> ListPageAsync(GetPlatformPartnerSettlementsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformPartnerSettlementsResponse> ListPageAsync(GetPlatformPartnerSettlementsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partner-settlements", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPartnerSettlementsRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformPartnerSettlements, HttpMethod.Get, path, V2Api.Models.GetPlatformPartnerSettlementsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partner-settlements", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPartnerSettlementsRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformPartnerSettlements, HttpMethod.Get, path, V2Api.Models.GetPlatformPartnerSettlementsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformPartnerSettlementsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

@@ -40,10 +40,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ArchivePlatformPartnerResponse> ArchiveAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ArchivePlatformPartnerResponse> ArchiveAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ArchivePlatformPartner, HttpMethod.Post, path, V2Api.Models.ArchivePlatformPartnerResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ArchivePlatformPartner, HttpMethod.Post, path, V2Api.Models.ArchivePlatformPartnerResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ArchivePlatformPartnerResponse>(exception);
+        }
     }
 
     /// <summary>Connect bulk partner counterparty (<c>POST /platform/partners/counterparty-connect</c>).</summary>
@@ -57,11 +64,18 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConnectBulkPartnerCounterpartyResponse> ConnectBulkCounterpartyAsync(ConnectBulkPartnerCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ConnectBulkPartnerCounterpartyResponse> ConnectBulkCounterpartyAsync(ConnectBulkPartnerCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/counterparty-connect", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ConnectBulkPartnerCounterparty, HttpMethod.Post, path, request, V2Api.Models.ConnectBulkPartnerCounterpartyRequest, V2Api.Models.ConnectBulkPartnerCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/counterparty-connect", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ConnectBulkPartnerCounterparty, HttpMethod.Post, path, request, V2Api.Models.ConnectBulkPartnerCounterpartyRequest, V2Api.Models.ConnectBulkPartnerCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConnectBulkPartnerCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Connect partner counterparty (<c>POST /platform/partners/counterparty-connect/{id}</c>).</summary>
@@ -75,10 +89,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ConnectPartnerCounterpartyResponse> ConnectCounterpartyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ConnectPartnerCounterpartyResponse> ConnectCounterpartyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/counterparty-connect/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ConnectPartnerCounterparty, HttpMethod.Post, path, V2Api.Models.ConnectPartnerCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/counterparty-connect/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ConnectPartnerCounterparty, HttpMethod.Post, path, V2Api.Models.ConnectPartnerCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ConnectPartnerCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Create platform partner (<c>POST /platform/partners</c>).</summary>
@@ -92,11 +113,18 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreatePlatformPartnerResponse> CreateAsync(CreatePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreatePlatformPartnerResponse> CreateAsync(CreatePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformPartner, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformPartnerRequest, V2Api.Models.CreatePlatformPartnerResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformPartner, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformPartnerRequest, V2Api.Models.CreatePlatformPartnerResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreatePlatformPartnerResponse>(exception);
+        }
     }
 
     /// <summary>Create platform partners (<c>POST /platform/partners/batch</c>).</summary>
@@ -110,11 +138,18 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreatePlatformPartnersResponse> CreateBatchAsync(CreatePlatformPartnersRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreatePlatformPartnersResponse> CreateBatchAsync(CreatePlatformPartnersRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/batch", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformPartners, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformPartnersRequest, V2Api.Models.CreatePlatformPartnersResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/batch", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformPartners, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformPartnersRequest, V2Api.Models.CreatePlatformPartnersResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreatePlatformPartnersResponse>(exception);
+        }
     }
 
     /// <summary>Disconnect bulk partner counterparty (<c>POST /platform/partners/counterparty-disconnect</c>).</summary>
@@ -128,11 +163,18 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<DisconnectBulkPartnerCounterpartyResponse> DisconnectBulkCounterpartyAsync(DisconnectBulkPartnerCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DisconnectBulkPartnerCounterpartyResponse> DisconnectBulkCounterpartyAsync(DisconnectBulkPartnerCounterpartyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/counterparty-disconnect", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.DisconnectBulkPartnerCounterparty, HttpMethod.Post, path, request, V2Api.Models.DisconnectBulkPartnerCounterpartyRequest, V2Api.Models.DisconnectBulkPartnerCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/counterparty-disconnect", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.DisconnectBulkPartnerCounterparty, HttpMethod.Post, path, request, V2Api.Models.DisconnectBulkPartnerCounterpartyRequest, V2Api.Models.DisconnectBulkPartnerCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DisconnectBulkPartnerCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Disconnect partner counterparty (<c>POST /platform/partners/counterparty-disconnect/{id}</c>).</summary>
@@ -146,10 +188,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<DisconnectPartnerCounterpartyResponse> DisconnectCounterpartyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DisconnectPartnerCounterpartyResponse> DisconnectCounterpartyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/counterparty-disconnect/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.DisconnectPartnerCounterparty, HttpMethod.Post, path, V2Api.Models.DisconnectPartnerCounterpartyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/counterparty-disconnect/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.DisconnectPartnerCounterparty, HttpMethod.Post, path, V2Api.Models.DisconnectPartnerCounterpartyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DisconnectPartnerCounterpartyResponse>(exception);
+        }
     }
 
     /// <summary>Get platform partner (<c>GET /platform/partners/{id}</c>).</summary>
@@ -163,10 +212,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformPartner> GetAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformPartner> GetAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformPartner, HttpMethod.Get, path, V2Api.Models.PlatformPartner, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformPartner, HttpMethod.Get, path, V2Api.Models.PlatformPartner, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformPartner>(exception);
+        }
     }
 
     /// <summary>Get platform partners (<c>GET /platform/partners</c>).</summary>
@@ -179,10 +235,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformPartnersResponse> ListPageAsync(GetPlatformPartnersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformPartnersResponse> ListPageAsync(GetPlatformPartnersRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPartnersRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformPartners, HttpMethod.Get, path, V2Api.Models.GetPlatformPartnersResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPartnersRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformPartners, HttpMethod.Get, path, V2Api.Models.GetPlatformPartnersResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformPartnersResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
@@ -212,10 +275,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RecoverPlatformPartnerResponse> RecoverAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RecoverPlatformPartnerResponse> RecoverAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RecoverPlatformPartner, HttpMethod.Post, path, V2Api.Models.RecoverPlatformPartnerResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RecoverPlatformPartner, HttpMethod.Post, path, V2Api.Models.RecoverPlatformPartnerResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RecoverPlatformPartnerResponse>(exception);
+        }
     }
 
     /// <summary>Update platform partner (<c>PATCH /platform/partners/{id}</c>).</summary>
@@ -230,10 +300,17 @@ public partial class PortOneV2PlatformPartnersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdatePlatformPartnerResponse> UpdateAsync(string id, UpdatePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatePlatformPartnerResponse> UpdateAsync(string id, UpdatePlatformPartnerRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdatePlatformPartner, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformPartnerRequest, V2Api.Models.UpdatePlatformPartnerResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partners/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdatePlatformPartner, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformPartnerRequest, V2Api.Models.UpdatePlatformPartnerResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdatePlatformPartnerResponse>(exception);
+        }
     }
 }

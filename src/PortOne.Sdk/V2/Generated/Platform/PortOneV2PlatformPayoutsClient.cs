@@ -42,11 +42,18 @@ public partial class PortOneV2PlatformPayoutsClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<CompletePlatformPayoutByPartnerSettlementIdsResponse> CompleteByPartnerSettlementIdsAsync(CompletePlatformPayoutByPartnerSettlementIdsRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CompletePlatformPayoutByPartnerSettlementIdsResponse> CompleteByPartnerSettlementIdsAsync(CompletePlatformPayoutByPartnerSettlementIdsRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/partner-settlements/complete-payout", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CompletePlatformPayoutByPartnerSettlementIds, HttpMethod.Post, path, request, V2Api.Models.CompletePlatformPayoutByPartnerSettlementIdsRequest, V2Api.Models.CompletePlatformPayoutByPartnerSettlementIdsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/partner-settlements/complete-payout", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CompletePlatformPayoutByPartnerSettlementIds, HttpMethod.Post, path, request, V2Api.Models.CompletePlatformPayoutByPartnerSettlementIdsRequest, V2Api.Models.CompletePlatformPayoutByPartnerSettlementIdsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CompletePlatformPayoutByPartnerSettlementIdsResponse>(exception);
+        }
     }
 
     /// <summary>Get platform payouts (<c>GET /platform/payouts</c>).</summary>
@@ -59,10 +66,17 @@ public partial class PortOneV2PlatformPayoutsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformPayoutsResponse> ListPageAsync(GetPlatformPayoutsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformPayoutsResponse> ListPageAsync(GetPlatformPayoutsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/payouts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPayoutsRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformPayouts, HttpMethod.Get, path, V2Api.Models.GetPlatformPayoutsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/payouts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformPayoutsRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformPayouts, HttpMethod.Get, path, V2Api.Models.GetPlatformPayoutsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformPayoutsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

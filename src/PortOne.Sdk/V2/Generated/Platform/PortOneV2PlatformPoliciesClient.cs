@@ -40,10 +40,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ArchivePlatformAdditionalFeePolicyResponse> ArchiveAdditionalFeePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ArchivePlatformAdditionalFeePolicyResponse> ArchiveAdditionalFeePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ArchivePlatformAdditionalFeePolicy, HttpMethod.Post, path, V2Api.Models.ArchivePlatformAdditionalFeePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ArchivePlatformAdditionalFeePolicy, HttpMethod.Post, path, V2Api.Models.ArchivePlatformAdditionalFeePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ArchivePlatformAdditionalFeePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Archive platform contract (<c>POST /platform/contracts/{id}/archive</c>).</summary>
@@ -57,10 +64,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ArchivePlatformContractResponse> ArchiveContractAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ArchivePlatformContractResponse> ArchiveContractAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ArchivePlatformContract, HttpMethod.Post, path, V2Api.Models.ArchivePlatformContractResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ArchivePlatformContract, HttpMethod.Post, path, V2Api.Models.ArchivePlatformContractResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ArchivePlatformContractResponse>(exception);
+        }
     }
 
     /// <summary>Archive platform discount share policy (<c>POST /platform/discount-share-policies/{id}/archive</c>).</summary>
@@ -74,10 +88,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<ArchivePlatformDiscountSharePolicyResponse> ArchiveDiscountSharePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<ArchivePlatformDiscountSharePolicyResponse> ArchiveDiscountSharePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.ArchivePlatformDiscountSharePolicy, HttpMethod.Post, path, V2Api.Models.ArchivePlatformDiscountSharePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/archive", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.ArchivePlatformDiscountSharePolicy, HttpMethod.Post, path, V2Api.Models.ArchivePlatformDiscountSharePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<ArchivePlatformDiscountSharePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Create platform additional fee policy (<c>POST /platform/additional-fee-policies</c>).</summary>
@@ -91,11 +112,18 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreatePlatformAdditionalFeePolicyResponse> CreateAdditionalFeePolicyAsync(CreatePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreatePlatformAdditionalFeePolicyResponse> CreateAdditionalFeePolicyAsync(CreatePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/additional-fee-policies", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformAdditionalFeePolicy, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformAdditionalFeePolicyRequest, V2Api.Models.CreatePlatformAdditionalFeePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/additional-fee-policies", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformAdditionalFeePolicy, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformAdditionalFeePolicyRequest, V2Api.Models.CreatePlatformAdditionalFeePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreatePlatformAdditionalFeePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Create platform contract (<c>POST /platform/contracts</c>).</summary>
@@ -109,11 +137,18 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreatePlatformContractResponse> CreateContractAsync(CreatePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreatePlatformContractResponse> CreateContractAsync(CreatePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/contracts", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformContract, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformContractRequest, V2Api.Models.CreatePlatformContractResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/contracts", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformContract, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformContractRequest, V2Api.Models.CreatePlatformContractResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreatePlatformContractResponse>(exception);
+        }
     }
 
     /// <summary>Create platform discount share policy (<c>POST /platform/discount-share-policies</c>).</summary>
@@ -127,11 +162,18 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreatePlatformDiscountSharePolicyResponse> CreateDiscountSharePolicyAsync(CreatePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreatePlatformDiscountSharePolicyResponse> CreateDiscountSharePolicyAsync(CreatePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/discount-share-policies", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformDiscountSharePolicy, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformDiscountSharePolicyRequest, V2Api.Models.CreatePlatformDiscountSharePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/discount-share-policies", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformDiscountSharePolicy, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformDiscountSharePolicyRequest, V2Api.Models.CreatePlatformDiscountSharePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreatePlatformDiscountSharePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Get platform additional fee policy (<c>GET /platform/additional-fee-policies/{id}</c>).</summary>
@@ -145,10 +187,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformAdditionalFeePolicy> GetAdditionalFeePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformAdditionalFeePolicy> GetAdditionalFeePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicy, HttpMethod.Get, path, V2Api.Models.PlatformAdditionalFeePolicy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicy, HttpMethod.Get, path, V2Api.Models.PlatformAdditionalFeePolicy, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformAdditionalFeePolicy>(exception);
+        }
     }
 
     /// <summary>Get platform contract (<c>GET /platform/contracts/{id}</c>).</summary>
@@ -162,10 +211,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformContract> GetContractAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformContract> GetContractAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformContract, HttpMethod.Get, path, V2Api.Models.PlatformContract, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformContract, HttpMethod.Get, path, V2Api.Models.PlatformContract, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformContract>(exception);
+        }
     }
 
     /// <summary>Get platform discount share policy (<c>GET /platform/discount-share-policies/{id}</c>).</summary>
@@ -179,10 +235,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformDiscountSharePolicy> GetDiscountSharePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformDiscountSharePolicy> GetDiscountSharePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicy, HttpMethod.Get, path, V2Api.Models.PlatformDiscountSharePolicy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicy, HttpMethod.Get, path, V2Api.Models.PlatformDiscountSharePolicy, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformDiscountSharePolicy>(exception);
+        }
     }
 
     /// <summary>Get platform additional fee policies (<c>GET /platform/additional-fee-policies</c>).</summary>
@@ -195,10 +258,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformAdditionalFeePoliciesResponse> ListAdditionalFeePoliciesPageAsync(GetPlatformAdditionalFeePoliciesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformAdditionalFeePoliciesResponse> ListAdditionalFeePoliciesPageAsync(GetPlatformAdditionalFeePoliciesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/additional-fee-policies", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformAdditionalFeePoliciesRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicies, HttpMethod.Get, path, V2Api.Models.GetPlatformAdditionalFeePoliciesResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/additional-fee-policies", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformAdditionalFeePoliciesRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformAdditionalFeePolicies, HttpMethod.Get, path, V2Api.Models.GetPlatformAdditionalFeePoliciesResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformAdditionalFeePoliciesResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListAdditionalFeePoliciesPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
@@ -227,10 +297,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformContractsResponse> ListContractsPageAsync(GetPlatformContractsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformContractsResponse> ListContractsPageAsync(GetPlatformContractsRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/contracts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformContractsRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformContracts, HttpMethod.Get, path, V2Api.Models.GetPlatformContractsResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/contracts", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformContractsRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformContracts, HttpMethod.Get, path, V2Api.Models.GetPlatformContractsResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformContractsResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListContractsPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
@@ -259,10 +336,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformDiscountSharePoliciesResponse> ListDiscountSharePoliciesPageAsync(GetPlatformDiscountSharePoliciesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformDiscountSharePoliciesResponse> ListDiscountSharePoliciesPageAsync(GetPlatformDiscountSharePoliciesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policies", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformDiscountSharePoliciesRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicies, HttpMethod.Get, path, V2Api.Models.GetPlatformDiscountSharePoliciesResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policies", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformDiscountSharePoliciesRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformDiscountSharePolicies, HttpMethod.Get, path, V2Api.Models.GetPlatformDiscountSharePoliciesResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformDiscountSharePoliciesResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListDiscountSharePoliciesPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>
@@ -292,10 +376,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RecoverPlatformAdditionalFeePolicyResponse> RecoverAdditionalFeePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RecoverPlatformAdditionalFeePolicyResponse> RecoverAdditionalFeePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RecoverPlatformAdditionalFeePolicy, HttpMethod.Post, path, V2Api.Models.RecoverPlatformAdditionalFeePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RecoverPlatformAdditionalFeePolicy, HttpMethod.Post, path, V2Api.Models.RecoverPlatformAdditionalFeePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RecoverPlatformAdditionalFeePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Recover platform contract (<c>POST /platform/contracts/{id}/recover</c>).</summary>
@@ -309,10 +400,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RecoverPlatformContractResponse> RecoverContractAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RecoverPlatformContractResponse> RecoverContractAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RecoverPlatformContract, HttpMethod.Post, path, V2Api.Models.RecoverPlatformContractResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RecoverPlatformContract, HttpMethod.Post, path, V2Api.Models.RecoverPlatformContractResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RecoverPlatformContractResponse>(exception);
+        }
     }
 
     /// <summary>Recover platform discount share policy (<c>POST /platform/discount-share-policies/{id}/recover</c>).</summary>
@@ -326,10 +424,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<RecoverPlatformDiscountSharePolicyResponse> RecoverDiscountSharePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<RecoverPlatformDiscountSharePolicyResponse> RecoverDiscountSharePolicyAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.RecoverPlatformDiscountSharePolicy, HttpMethod.Post, path, V2Api.Models.RecoverPlatformDiscountSharePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}/recover", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.RecoverPlatformDiscountSharePolicy, HttpMethod.Post, path, V2Api.Models.RecoverPlatformDiscountSharePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<RecoverPlatformDiscountSharePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Update platform additional fee policy (<c>PATCH /platform/additional-fee-policies/{id}</c>).</summary>
@@ -344,11 +449,18 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdatePlatformAdditionalFeePolicyResponse> UpdateAdditionalFeePolicyAsync(string id, UpdatePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatePlatformAdditionalFeePolicyResponse> UpdateAdditionalFeePolicyAsync(string id, UpdatePlatformAdditionalFeePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdatePlatformAdditionalFeePolicy, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformAdditionalFeePolicyRequest, V2Api.Models.UpdatePlatformAdditionalFeePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/additional-fee-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdatePlatformAdditionalFeePolicy, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformAdditionalFeePolicyRequest, V2Api.Models.UpdatePlatformAdditionalFeePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdatePlatformAdditionalFeePolicyResponse>(exception);
+        }
     }
 
     /// <summary>Update platform contract (<c>PATCH /platform/contracts/{id}</c>).</summary>
@@ -363,11 +475,18 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdatePlatformContractResponse> UpdateContractAsync(string id, UpdatePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatePlatformContractResponse> UpdateContractAsync(string id, UpdatePlatformContractRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdatePlatformContract, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformContractRequest, V2Api.Models.UpdatePlatformContractResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/contracts/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdatePlatformContract, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformContractRequest, V2Api.Models.UpdatePlatformContractResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdatePlatformContractResponse>(exception);
+        }
     }
 
     /// <summary>Update platform discount share policy (<c>PATCH /platform/discount-share-policies/{id}</c>).</summary>
@@ -382,10 +501,17 @@ public partial class PortOneV2PlatformPoliciesClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation changes state at PortOne; not documented as safe to repeat. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<UpdatePlatformDiscountSharePolicyResponse> UpdateDiscountSharePolicyAsync(string id, UpdatePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatePlatformDiscountSharePolicyResponse> UpdateDiscountSharePolicyAsync(string id, UpdatePlatformDiscountSharePolicyRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.UpdatePlatformDiscountSharePolicy, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformDiscountSharePolicyRequest, V2Api.Models.UpdatePlatformDiscountSharePolicyResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/discount-share-policies/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.UpdatePlatformDiscountSharePolicy, V2Api.Patch, path, request, V2Api.Models.UpdatePlatformDiscountSharePolicyRequest, V2Api.Models.UpdatePlatformDiscountSharePolicyResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<UpdatePlatformDiscountSharePolicyResponse>(exception);
+        }
     }
 }

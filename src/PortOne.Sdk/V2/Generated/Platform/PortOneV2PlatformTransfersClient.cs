@@ -40,11 +40,18 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreateManualTransferResponse> CreateManualAsync(CreatePlatformManualTransferRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreateManualTransferResponse> CreateManualAsync(CreatePlatformManualTransferRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/transfers/manual", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformManualTransfer, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformManualTransferRequest, V2Api.Models.CreateManualTransferResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/transfers/manual", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformManualTransfer, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformManualTransferRequest, V2Api.Models.CreateManualTransferResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreateManualTransferResponse>(exception);
+        }
     }
 
     /// <summary>Create platform order transfer (<c>POST /platform/transfers/order</c>).</summary>
@@ -58,11 +65,18 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreateOrderTransferResponse> CreateOrderAsync(CreatePlatformOrderTransferRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreateOrderTransferResponse> CreateOrderAsync(CreatePlatformOrderTransferRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/transfers/order", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformOrderTransfer, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformOrderTransferRequest, V2Api.Models.CreateOrderTransferResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/transfers/order", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformOrderTransfer, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformOrderTransferRequest, V2Api.Models.CreateOrderTransferResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreateOrderTransferResponse>(exception);
+        }
     }
 
     /// <summary>Create platform order cancel transfer (<c>POST /platform/transfers/order-cancel</c>).</summary>
@@ -76,11 +90,18 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<CreateOrderCancelTransferResponse> CreateOrderCancelAsync(CreatePlatformOrderCancelTransferRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreateOrderCancelTransferResponse> CreateOrderCancelAsync(CreatePlatformOrderCancelTransferRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"platform/transfers/order-cancel", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.CreatePlatformOrderCancelTransfer, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformOrderCancelTransferRequest, V2Api.Models.CreateOrderCancelTransferResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"platform/transfers/order-cancel", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.CreatePlatformOrderCancelTransfer, HttpMethod.Post, path, request, V2Api.Models.CreatePlatformOrderCancelTransferRequest, V2Api.Models.CreateOrderCancelTransferResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<CreateOrderCancelTransferResponse>(exception);
+        }
     }
 
     /// <summary>Delete platform transfer (<c>DELETE /platform/transfers/{id}</c>).</summary>
@@ -94,10 +115,17 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>Never sent twice by the SDK: the operation creates or changes settlement records; a second copy could act twice. After a time-out, look the result up before trying again.</para>
     /// </remarks>
-    public virtual async Task<DeletePlatformTransferResponse> DeleteAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<DeletePlatformTransferResponse> DeleteAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/transfers/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.DeletePlatformTransfer, HttpMethod.Delete, path, V2Api.Models.DeletePlatformTransferResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/transfers/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.DeletePlatformTransfer, HttpMethod.Delete, path, V2Api.Models.DeletePlatformTransferResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<DeletePlatformTransferResponse>(exception);
+        }
     }
 
     /// <summary>Download platform transfer sheet (<c>GET /platform/transfer-summaries/sheet-file</c>).</summary>
@@ -111,12 +139,19 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<string> DownloadSheetAsync(DownloadPlatformTransferSheetRequest request, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<string> DownloadSheetAsync(DownloadPlatformTransferSheetRequest request, bool? test = null, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        request.Validate(nameof(request), string.Empty);
-        var path = V2Api.WithQuery($"platform/transfer-summaries/sheet-file", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DownloadPlatformTransferSheetRequest)));
-        return await _api.SendForTextAsync(V2Operations.DownloadPlatformTransferSheet, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            request.Validate(nameof(request), string.Empty);
+            var path = V2Api.WithQuery($"platform/transfer-summaries/sheet-file", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.DownloadPlatformTransferSheetRequest)));
+            return _api.SendForTextAsync(V2Operations.DownloadPlatformTransferSheet, HttpMethod.Get, path, null, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<string>(exception);
+        }
     }
 
     /// <summary>Get platform transfer (<c>GET /platform/transfers/{id}</c>).</summary>
@@ -130,10 +165,17 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<PlatformTransfer> GetAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<PlatformTransfer> GetAsync(string id, bool? test = null, CancellationToken cancellationToken = default)
     {
-        var path = V2Api.WithQuery($"platform/transfers/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
-        return await _api.SendAsync(V2Operations.GetPlatformTransfer, HttpMethod.Get, path, V2Api.Models.PlatformTransfer, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = V2Api.WithQuery($"platform/transfers/{V2Api.Segment(id, nameof(id))}", ("test", test is null ? null : test.Value ? "true" : "false"));
+            return _api.SendAsync(V2Operations.GetPlatformTransfer, HttpMethod.Get, path, V2Api.Models.PlatformTransfer, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<PlatformTransfer>(exception);
+        }
     }
 
     /// <summary>Get platform transfer summaries (<c>GET /platform/transfer-summaries</c>).</summary>
@@ -147,11 +189,18 @@ public partial class PortOneV2PlatformTransfersClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<GetPlatformTransferSummariesResponse> ListSummariesPageAsync(GetPlatformTransferSummariesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
+    public virtual Task<GetPlatformTransferSummariesResponse> ListSummariesPageAsync(GetPlatformTransferSummariesRequest? request = null, bool? test = null, CancellationToken cancellationToken = default)
     {
-        request?.Validate(nameof(request), string.Empty);
-        var path = V2Api.WithQuery($"platform/transfer-summaries", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformTransferSummariesRequest)));
-        return await _api.SendAsync(V2Operations.GetPlatformTransferSummaries, HttpMethod.Get, path, V2Api.Models.GetPlatformTransferSummariesResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            request?.Validate(nameof(request), string.Empty);
+            var path = V2Api.WithQuery($"platform/transfer-summaries", ("test", test is null ? null : test.Value ? "true" : "false"), ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPlatformTransferSummariesRequest)));
+            return _api.SendAsync(V2Operations.GetPlatformTransferSummaries, HttpMethod.Get, path, V2Api.Models.GetPlatformTransferSummariesResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPlatformTransferSummariesResponse>(exception);
+        }
     }
 
     /// <summary>Walks every page of <see cref="ListSummariesPageAsync"/> from the request's page (the first when it gives none), one item at a time.</summary>

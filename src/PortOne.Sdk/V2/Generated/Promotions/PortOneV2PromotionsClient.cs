@@ -39,9 +39,16 @@ public partial class PortOneV2PromotionsClient
     /// <remarks>
     /// <para>A lost answer is retried with the client's retry settings: the operation reads; changes nothing.</para>
     /// </remarks>
-    public virtual async Task<Promotion> GetAsync(string promotionId, CancellationToken cancellationToken = default)
+    public virtual Task<Promotion> GetAsync(string promotionId, CancellationToken cancellationToken = default)
     {
-        var path = $"promotions/{V2Api.Segment(promotionId, nameof(promotionId))}";
-        return await _api.SendAsync(V2Operations.GetPromotion, HttpMethod.Get, path, V2Api.Models.Promotion, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var path = $"promotions/{V2Api.Segment(promotionId, nameof(promotionId))}";
+            return _api.SendAsync(V2Operations.GetPromotion, HttpMethod.Get, path, V2Api.Models.Promotion, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<Promotion>(exception);
+        }
     }
 }

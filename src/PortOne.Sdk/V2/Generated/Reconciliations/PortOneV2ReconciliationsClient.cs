@@ -41,11 +41,18 @@ public partial class PortOneV2ReconciliationsClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<GetPaymentReconciliationSettlementVatReportResponse> GetSettlementVatReportAsync(GetPaymentReconciliationSettlementVatReportRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<GetPaymentReconciliationSettlementVatReportResponse> GetSettlementVatReportAsync(GetPaymentReconciliationSettlementVatReportRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"payment-reconciliations/settlements/vat-report", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPaymentReconciliationSettlementVatReportRequest)));
-        return await _api.SendAsync(V2Operations.GetPaymentReconciliationSettlementVatReport, HttpMethod.Get, path, V2Api.Models.GetPaymentReconciliationSettlementVatReportResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"payment-reconciliations/settlements/vat-report", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPaymentReconciliationSettlementVatReportRequest)));
+            return _api.SendAsync(V2Operations.GetPaymentReconciliationSettlementVatReport, HttpMethod.Get, path, V2Api.Models.GetPaymentReconciliationSettlementVatReportResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPaymentReconciliationSettlementVatReportResponse>(exception);
+        }
     }
 
     /// <summary>Get payment reconciliation transaction VAT report (<c>GET /payment-reconciliations/transactions/vat-report</c>).</summary>
@@ -60,10 +67,17 @@ public partial class PortOneV2ReconciliationsClient
     /// <para>PortOne marks this operation unstable: its shape may change without notice, so using it needs a deliberate choice (suppress <c>PORTONE001</c>).</para>
     /// </remarks>
     [Experimental("PORTONE001")]
-    public virtual async Task<GetPaymentReconciliationTransactionVatReportResponse> GetTransactionVatReportAsync(GetPaymentReconciliationTransactionVatReportRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<GetPaymentReconciliationTransactionVatReportResponse> GetTransactionVatReportAsync(GetPaymentReconciliationTransactionVatReportRequest request, CancellationToken cancellationToken = default)
     {
-        V2Validation.NotNull(request, nameof(request));
-        var path = V2Api.WithQuery($"payment-reconciliations/transactions/vat-report", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPaymentReconciliationTransactionVatReportRequest)));
-        return await _api.SendAsync(V2Operations.GetPaymentReconciliationTransactionVatReport, HttpMethod.Get, path, V2Api.Models.GetPaymentReconciliationTransactionVatReportResponse, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            V2Validation.NotNull(request, nameof(request));
+            var path = V2Api.WithQuery($"payment-reconciliations/transactions/vat-report", ("requestBody", request is null ? null : JsonSerializer.Serialize(request, V2Api.Models.GetPaymentReconciliationTransactionVatReportRequest)));
+            return _api.SendAsync(V2Operations.GetPaymentReconciliationTransactionVatReport, HttpMethod.Get, path, V2Api.Models.GetPaymentReconciliationTransactionVatReportResponse, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<GetPaymentReconciliationTransactionVatReportResponse>(exception);
+        }
     }
 }
