@@ -360,6 +360,33 @@ public sealed class PaymentsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_argument_comes_back_in_the_returned_task_as_from_an_async_method()
+    {
+        using var client = _mock.CreateClient();
+
+        // The operations hand back the send's task without awaiting it; a refusal before the send must still be
+        // a faulted task, not a throw from the call itself, so code that starts several calls and awaits them
+        // later sees every failure in the same place.
+        Task[] calls =
+        [
+            client.Payments.GetAsync(" "),
+            client.Payments.ListPageAsync(new GetPaymentsRequest { Page = new PageInput { Size = 0 } }),
+            client.Payments.CaptureAsync("p", null!),
+            client.Payments.CloseVirtualAccountAsync(".."),
+            client.BillingKeys.GetAsync(""),
+            client.PaymentSchedules.GetAsync(" "),
+        ];
+
+        foreach (var call in calls)
+        {
+            Assert.True(call.IsFaulted);
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => call);
+        }
+
+        Assert.Empty(_mock.Server.LogEntries);
+    }
+
+    [Fact]
     public async Task A_zero_amount_is_refused_before_anything_is_sent_but_an_omitted_cancel_amount_still_cancels_everything()
     {
         _mock.Stub("POST", "/payments/p/cancel", 200, """{ "cancellation": { "status": "REQUESTED", "id": "c-1", "totalAmount": 1000, "taxFreeAmount": 0, "vatAmount": 0, "reason": "r", "requestedAt": "2024-05-01T00:00:00Z" } }""");
