@@ -43,9 +43,7 @@ internal sealed class PortOneResilienceHandler : DelegatingHandler
             HttpResponseMessage? response = null;
             Exception? failure = null;
             var timer = policy.Timers.Start(limit);
-            var link = cancellationToken.CanBeCanceled
-                ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), timer)
-                : default;
+            var link = cancellationToken.CanBeCanceled ? Link(cancellationToken, timer) : default;
             try
             {
                 response = await base.SendAsync(request, timer.Token).ConfigureAwait(false);
@@ -99,6 +97,15 @@ internal sealed class PortOneResilienceHandler : DelegatingHandler
             return response!;
         }
     }
+
+    // The caller's cancellation ends the attempt too. Nothing the callback needs flows with it, so on .NET the
+    // execution context is not captured.
+    private static CancellationTokenRegistration Link(CancellationToken cancellationToken, CancellationTokenSource timer) =>
+#if NET6_0_OR_GREATER
+        cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+#else
+        cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+#endif
 }
 
 /// <summary>

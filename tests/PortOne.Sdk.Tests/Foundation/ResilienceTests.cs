@@ -246,6 +246,24 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_during_an_attempt_ends_the_call_at_once_without_a_retry_and_with_the_callers_token()
+    {
+        using var gate = new Gate();
+        _h.Server.Given(Request.Create().WithPath(ReadPath).UsingGet()).RespondWith(Response.Create().WithCallback(_ => gate.HoldAsync(() => Answers.Json(200, "{}"))));
+        using var client = _h.V2();
+        using var cts = new CancellationTokenSource();
+
+        var call = client.V2GetAsync(cancellationToken: cts.Token);
+        await gate.WaitForArrivalAsync();
+        cts.Cancel();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Guard());
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.Equal(1, gate.Count);
+        Assert.DoesNotContain(_h.Logs, l => l.Id.Name == "PortOneRetry");
+    }
+
+    [Fact]
     public async Task Cancelling_during_the_back_off_wait_ends_the_call_at_once()
     {
         _h.Server.Given(Request.Create().WithPath(ReadPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(503).WithBody(ErrorBody));
