@@ -130,12 +130,59 @@ internal sealed class V1Api
         CancellationToken cancellationToken) =>
         Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.Read, cancellationToken);
 
+    /// <summary>
+    /// Sends an operation with a JSON body and opens the envelope, whose <c>response</c> must be there: it is the
+    /// call's value. <paramref name="accepted"/> as for <see cref="SendAsync{TRequest, TResponse}(PortOneOperation, HttpMethod, string, TRequest, JsonTypeInfo{TRequest}, JsonTypeInfo{TResponse}, string, CancellationToken)"/>.
+    /// </summary>
+    public Task<TResponse> SendForValueAsync<TRequest, TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        string? accepted,
+        CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        HttpContent content;
+        try
+        {
+            content = PortOneTransport.JsonContent(body, requestType);
+        }
+        catch (Exception exception)
+        {
+            // Through the task, as from the async methods these calls used to be.
+            return Task.FromException<TResponse>(exception);
+        }
+
+        return Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.ReadValue, cancellationToken);
+    }
+
+    /// <summary>Sends an operation without a body and opens the envelope, whose <c>response</c> must be there: it is the call's value.</summary>
+    public Task<TResponse> SendForValueAsync<TResponse>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        JsonTypeInfo<TResponse> responseType,
+        string? accepted,
+        CancellationToken cancellationToken) =>
+        Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.ReadValue, cancellationToken);
+
     /// <summary>What <see cref="Open"/> needs, handed to the transport by value, so the envelope is opened in the transport's own async step.</summary>
     private readonly struct OpenState<TResponse>
     {
         /// <summary>One delegate per answer type, made once.</summary>
         public static readonly Func<PortOneResponse, OpenState<TResponse>, V1Result<TResponse>> Read =
             static (response, state) => Open(response, state.ResponseType, state.OperationName, state.Accepted, state.Logger);
+
+        /// <summary>The same, for a call whose envelope must carry a <c>response</c>.</summary>
+        public static readonly Func<PortOneResponse, OpenState<TResponse>, TResponse> ReadValue =
+            static (response, state) =>
+            {
+                var result = Open(response, state.ResponseType, state.OperationName, state.Accepted, state.Logger);
+                return result.Value ?? throw new PortOneException($"PortOne {state.OperationName} succeeded (HTTP {(int)result.StatusCode}) but returned no response.", result.StatusCode, null, null, null);
+            };
 
         public OpenState(JsonTypeInfo<TResponse> responseType, string operationName, string? accepted, ILogger logger)
         {

@@ -13,38 +13,29 @@ namespace PortOne.Sdk.V1;
 /// <summary>The call shapes the V1 resource clients share: a required answer, a batch lookup, a schedule window.</summary>
 internal static class V1Calls
 {
+    // The four below hand back the transport's task: the envelope is opened and its response required in the
+    // transport's own async step, so a call has no state machine of its own and an error is not thrown twice.
+
     /// <summary>Sends a call without a body whose answer must carry a <c>response</c>.</summary>
-    public static async Task<T> GetValueAsync<T>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-    {
-        var result = await api.SendAsync(operation, method, relativeUri, responseType, cancellationToken).ConfigureAwait(false);
-        return Require(result, operation);
-    }
+    public static Task<T> GetValueAsync<T>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        api.SendForValueAsync(operation, method, relativeUri, responseType, accepted: null, cancellationToken);
 
     /// <summary>Sends a call without a body that moves money; the answer must carry a <c>response</c>.</summary>
-    public static async Task<T> GetValueAsync<T>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, JsonTypeInfo<T> responseType, string accepted, CancellationToken cancellationToken)
-    {
-        var result = await api.SendAsync(operation, method, relativeUri, responseType, accepted, cancellationToken).ConfigureAwait(false);
-        return Require(result, operation);
-    }
+    public static Task<T> GetValueAsync<T>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, JsonTypeInfo<T> responseType, string accepted, CancellationToken cancellationToken) =>
+        api.SendForValueAsync(operation, method, relativeUri, responseType, accepted, cancellationToken);
 
     /// <summary>Sends a JSON body; the answer must carry a <c>response</c>.</summary>
-    public static async Task<TResponse> SendValueAsync<TRequest, TResponse>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
-        where TRequest : class
-    {
-        var result = await api.SendAsync(operation, method, relativeUri, body, requestType, responseType, cancellationToken).ConfigureAwait(false);
-        return Require(result, operation);
-    }
+    public static Task<TResponse> SendValueAsync<TRequest, TResponse>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TRequest : class =>
+        api.SendForValueAsync(operation, method, relativeUri, body, requestType, responseType, accepted: null, cancellationToken);
 
     /// <summary>
     /// Sends a JSON body that moves money or stores a card; the answer must carry a <c>response</c>. An answer that
     /// cannot be read after PortOne accepted the request says so, naming <paramref name="accepted"/>.
     /// </summary>
-    public static async Task<TResponse> SendValueAsync<TRequest, TResponse>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, string accepted, CancellationToken cancellationToken)
-        where TRequest : class
-    {
-        var result = await api.SendAsync(operation, method, relativeUri, body, requestType, responseType, accepted, cancellationToken).ConfigureAwait(false);
-        return Require(result, operation);
-    }
+    public static Task<TResponse> SendValueAsync<TRequest, TResponse>(V1Api api, PortOneOperation operation, HttpMethod method, string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, string accepted, CancellationToken cancellationToken)
+        where TRequest : class =>
+        api.SendForValueAsync(operation, method, relativeUri, body, requestType, responseType, accepted, cancellationToken);
 
     /// <summary>How an accepted-but-unreadable message names a V1 id (merchant-chosen, never card data).</summary>
     public static string Accepted(string field, string? value) => $"{field} \"{value}\"";
@@ -93,7 +84,4 @@ internal static class V1Calls
             .ToString();
         return GetValueAsync(api, operation, HttpMethod.Get, uri, V1Api.Json.V1PageV1Schedule, cancellationToken);
     }
-
-    private static T Require<T>(in V1Result<T> result, PortOneOperation operation) =>
-        result.Value ?? throw new PortOneException($"PortOne {operation.Name} succeeded (HTTP {(int)result.StatusCode}) but returned no response.", result.StatusCode, null, null, null);
 }
