@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
@@ -119,20 +120,20 @@ internal abstract class CachingTokenCredential : PortOneCredential
         }
     }
 
-    public override async ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken)
+    public override ValueTask<AuthenticationHeaderValue> GetAuthorizationAsync(CancellationToken cancellationToken)
     {
-        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return token.Header;
+        // Every attempt of every call asks; a cached token is answered without an async step.
+        return TryGetFresh(out var token) ? new(token.Header) : FetchedAsync(this, cancellationToken);
+
+        static async ValueTask<AuthenticationHeaderValue> FetchedAsync(CachingTokenCredential credential, CancellationToken cancellationToken) =>
+            (await credential.GetTokenAsync(cancellationToken).ConfigureAwait(false)).Header;
     }
 
     public async ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken)
     {
-        // The common case, a cached token still good, is read without taking the lock: every call of every caller
-        // passes here, and under many concurrent callers the lock itself became the cost.
-        var fresh = Volatile.Read(ref _fresh);
-        if (fresh is not null && TimeProvider.GetUtcNow() < fresh.RenewAt)
+        if (TryGetFresh(out var cached))
         {
-            return fresh.Token;
+            return cached;
         }
 
         Task<IssuedToken> pending;
@@ -154,6 +155,21 @@ internal abstract class CachingTokenCredential : PortOneCredential
         }
 
         return await pending.WaitForAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The common case, a cached token still good, is read without taking the lock: every call of every caller
+    // passes here, and under many concurrent callers the lock itself became the cost.
+    private bool TryGetFresh([NotNullWhen(true)] out IssuedToken? token)
+    {
+        var fresh = Volatile.Read(ref _fresh);
+        if (fresh is not null && TimeProvider.GetUtcNow() < fresh.RenewAt)
+        {
+            token = fresh.Token;
+            return true;
+        }
+
+        token = null;
+        return false;
     }
 
     public override void Invalidate(AuthenticationHeaderValue rejected)

@@ -182,6 +182,14 @@ internal sealed class AttemptTimers
             {
                 if (Volatile.Read(ref kept[i]) is not null && Interlocked.Exchange(ref kept[i], null) is { } source)
                 {
+                    // Never expected (a source is kept only when its reset stopped a timer far from due), but a
+                    // cancelled source would fail an unrelated attempt at once, so it is dropped, not used.
+                    if (source.IsCancellationRequested)
+                    {
+                        source.Dispose();
+                        continue;
+                    }
+
                     source.CancelAfter(limit);
                     return source;
                 }

@@ -73,12 +73,24 @@ internal sealed class PortOneTransport
     /// and a token that cannot be had is reported as such, never as a time-out of a charge that was never sent.
     /// Immediate when the credential is a fixed API secret or the token is cached.
     /// </summary>
-    public async ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
+    public ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
     {
-        if (operation.Authenticated && _credential is not null)
+        if (!operation.Authenticated || _credential is null)
         {
-            _ = await _credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
+            return default;
         }
+
+        var authorization = _credential.GetAuthorizationAsync(cancellationToken);
+        if (authorization.IsCompletedSuccessfully)
+        {
+            _ = authorization.Result; // consumed, as a value task must be
+            return default;
+        }
+
+        return AwaitedAsync(authorization);
+
+        static async ValueTask AwaitedAsync(ValueTask<AuthenticationHeaderValue> authorization) =>
+            _ = await authorization.ConfigureAwait(false);
     }
 
     /// <summary>Sends the operation and returns its answer read whole, whatever its status.</summary>
