@@ -105,7 +105,7 @@ internal sealed class V1Api
         where TRequest : class
     {
         var content = body is null ? null : PortOneTransport.JsonContent(body, requestType);
-        return Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.Read, cancellationToken);
+        return Send(operation, method, relativeUri, content, responseType, accepted, OpenState<TResponse>.Read, cancellationToken);
     }
 
     /// <summary>Sends an operation without a body and opens the envelope.</summary>
@@ -128,7 +128,7 @@ internal sealed class V1Api
         JsonTypeInfo<TResponse> responseType,
         string? accepted,
         CancellationToken cancellationToken) =>
-        Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.Read, cancellationToken);
+        Send(operation, method, relativeUri, null, responseType, accepted, OpenState<TResponse>.Read, cancellationToken);
 
     /// <summary>
     /// Sends an operation with a JSON body and opens the envelope, whose <c>response</c> must be there: it is the
@@ -156,7 +156,7 @@ internal sealed class V1Api
             return Task.FromException<TResponse>(exception);
         }
 
-        return Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.ReadValue, cancellationToken);
+        return Send(operation, method, relativeUri, content, responseType, accepted, OpenState<TResponse>.ReadValue, cancellationToken);
     }
 
     /// <summary>Sends an operation without a body and opens the envelope, whose <c>response</c> must be there: it is the call's value.</summary>
@@ -167,7 +167,20 @@ internal sealed class V1Api
         JsonTypeInfo<TResponse> responseType,
         string? accepted,
         CancellationToken cancellationToken) =>
-        Transport.SendAsync(operation, method, relativeUri, null, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), OpenState<TResponse>.ReadValue, cancellationToken);
+        Send(operation, method, relativeUri, null, responseType, accepted, OpenState<TResponse>.ReadValue, cancellationToken);
+
+    // Every send of this API: the tier header on authenticated operations, and the envelope opened by `read` in the
+    // transport's own async step.
+    private Task<TResult> Send<TResponse, TResult>(
+        PortOneOperation operation,
+        HttpMethod method,
+        string relativeUri,
+        HttpContent? content,
+        JsonTypeInfo<TResponse> responseType,
+        string? accepted,
+        Func<PortOneResponse, OpenState<TResponse>, TResult> read,
+        CancellationToken cancellationToken) =>
+        Transport.SendAsync(operation, method, relativeUri, content, operation.Authenticated ? _addTier : null, new OpenState<TResponse>(responseType, operation.Name, accepted, Logger), read, cancellationToken);
 
     /// <summary>What <see cref="Open"/> needs, handed to the transport by value, so the envelope is opened in the transport's own async step.</summary>
     private readonly struct OpenState<TResponse>
