@@ -23,6 +23,9 @@ internal abstract class PortOneCredential
     /// <summary>The header when it never changes (a fixed API secret); null for a credential that fetches tokens.</summary>
     public virtual AuthenticationHeaderValue? FixedAuthorization => null;
 
+    /// <summary>Whether <see cref="GetAuthorizationAsync"/> would answer at once, without fetching.</summary>
+    public virtual bool IsReady => FixedAuthorization is not null;
+
     /// <summary>Forgets <paramref name="rejected"/> if it is still the current token, so the next call renews.</summary>
     public virtual void Invalidate(AuthenticationHeaderValue rejected)
     {
@@ -99,6 +102,8 @@ internal abstract class CachingTokenCredential : PortOneCredential
     }
 
     public override bool CanRenew => true;
+
+    public override bool IsReady => TryGetFresh(out _);
 
     protected TimeProvider TimeProvider { get; }
 

@@ -14,35 +14,39 @@ internal static class PortOneResilience
     private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
     /// <summary>
-    /// Whether a failed attempt is tried again. A retry only repeats requests whose operation is marked retryable,
-    /// with one exception: a connection that could not even be established (the request never left) is retried for
-    /// any operation.
+    /// The wait before a failed attempt is tried again, or null when it is not. A retry only repeats requests whose
+    /// operation is marked retryable, with one exception: a connection that could not even be established (the
+    /// request never left) is retried for any operation. A <c>Retry-After</c> the server sent is the wait, unless it
+    /// asks for more than <c>MaxRetryAfter</c>, in which case the answer stands; otherwise the back-off is.
     /// </summary>
     /// <param name="response">The attempt's answer, or null when it failed with <paramref name="exception"/>.</param>
     /// <param name="exception">The attempt's failure, or null when it answered.</param>
     /// <param name="retryable">Whether the operation may be sent twice.</param>
     /// <param name="retry">The client's retry settings.</param>
+    /// <param name="retryNumber">How many retries came before this one.</param>
     /// <param name="timeProvider">The client's clock, for a <c>Retry-After</c> given as a date.</param>
-    internal static bool ShouldRetry(HttpResponseMessage? response, Exception? exception, bool retryable, PortOneRetryOptions retry, TimeProvider timeProvider)
+    internal static TimeSpan? RetryDelay(HttpResponseMessage? response, Exception? exception, bool retryable, PortOneRetryOptions retry, int retryNumber, TimeProvider timeProvider)
     {
         if (exception is not null)
         {
-            return exception switch
+            var again = exception switch
             {
                 HttpRequestException httpException => retryable || NeverLeft(httpException),
                 System.IO.IOException => retryable,
                 PortOneAttemptTimeoutException { Total: false } => retryable,
                 _ => false,
             };
+            return again ? BackOff(retry, retryNumber, NextRandom()) : null;
         }
 
         if (response is null || !retryable || !IsTransientStatus(response.StatusCode))
         {
-            return false;
+            return null;
         }
 
-        var retryAfter = RetryAfter(response, timeProvider);
-        return retryAfter is null || retryAfter.Value <= retry.MaxRetryAfter;
+        return RetryAfter(response, timeProvider) is { } retryAfter
+            ? retryAfter <= retry.MaxRetryAfter ? retryAfter : null
+            : BackOff(retry, retryNumber, NextRandom());
     }
 
     internal static bool IsTransientStatus(HttpStatusCode status)

@@ -10,7 +10,7 @@ namespace PortOne.Sdk.Http;
 /// <summary>
 /// Sends each request with the client's time-outs and retries: a total time-out over the whole call, a time-out per
 /// attempt, and retries (with back-off, or after the server's <c>Retry-After</c>) of what
-/// <see cref="PortOneResilience.ShouldRetry"/> allows.
+/// <see cref="PortOneResilience.RetryDelay"/> allows.
 /// </summary>
 /// <remarks>
 /// Both time-outs share one timer per attempt, set to whichever ends first: the attempt's own limit or what is
@@ -63,10 +63,8 @@ internal sealed class PortOneResilienceHandler : DelegatingHandler
             }
 
             if (retries < policy.Retry.MaxRetries
-                && PortOneResilience.ShouldRetry(response, failure, retryable, policy.Retry, time))
+                && PortOneResilience.RetryDelay(response, failure, retryable, policy.Retry, retries, time) is { } delay)
             {
-                var delay = PortOneResilience.RetryAfter(response, time)
-                    ?? PortOneResilience.BackOff(policy.Retry, retries, PortOneResilience.NextRandom());
                 if (delay < policy.Timeout - time.GetElapsedTime(callStarted))
                 {
                     policy.Logger.LogRetry(

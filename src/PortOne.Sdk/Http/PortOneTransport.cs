@@ -73,25 +73,13 @@ internal sealed class PortOneTransport
     /// and a token that cannot be had is reported as such, never as a time-out of a charge that was never sent.
     /// Immediate when the credential is a fixed API secret or the token is cached.
     /// </summary>
-    public ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken)
-    {
-        if (!operation.Authenticated || _credential is null)
-        {
-            return default;
-        }
+    public ValueTask EnsureTokenAsync(PortOneOperation operation, CancellationToken cancellationToken) =>
+        !operation.Authenticated || _credential is null || _credential.IsReady
+            ? default
+            : FetchAsync(_credential, cancellationToken);
 
-        var authorization = _credential.GetAuthorizationAsync(cancellationToken);
-        if (authorization.IsCompletedSuccessfully)
-        {
-            _ = authorization.Result; // consumed, as a value task must be
-            return default;
-        }
-
-        return AwaitedAsync(authorization);
-
-        static async ValueTask AwaitedAsync(ValueTask<AuthenticationHeaderValue> authorization) =>
-            _ = await authorization.ConfigureAwait(false);
-    }
+    private static async ValueTask FetchAsync(Auth.PortOneCredential credential, CancellationToken cancellationToken) =>
+        _ = await credential.GetAuthorizationAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sends the operation and returns its answer read whole, whatever its status.</summary>
     public Task<PortOneResponse> SendAsync(
